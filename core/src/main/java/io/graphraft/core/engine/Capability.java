@@ -1,0 +1,17 @@
+package io.graphraft.core.engine;
+
+/** What an engine can do; what it cannot is declared as a gap with a reason. */
+public enum Capability {
+    /** More than one node: election, replication, failover. */
+    REPLICATION,
+    /** A stopped node restarted from its own directory keeps every acknowledged write. */
+    DURABLE_RESTART,
+    /** A snapshot can be taken when asked. */
+    SNAPSHOT_ON_DEMAND,
+    /** A node can be cut off from its peers and healed, in process. */
+    ISOLATION,
+    /** Reads that reflect every write acknowledged before them. */
+    LINEARIZABLE_READ,
+    /** A follower that lost its data catches up by receiving a snapshot once the log was compacted. */
+    SNAPSHOT_INSTALL
+}

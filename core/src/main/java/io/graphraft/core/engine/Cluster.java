@@ -1,0 +1,52 @@
+package io.graphraft.core.engine;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A running cluster: its nodes and clients. Closing it stops every node and thread it started. */
+public interface Cluster extends AutoCloseable {
+
+    ClusterSpec spec();
+
+    /** The cluster's shared client. */
+    GraphClient client();
+
+    /** A further, independent client (its own connection or session), closed with the cluster. */
+    GraphClient newClient();
+
+    List<NodeHandle> nodes();
+
+    /** The running node that reports itself leader in the highest term, if any. */
+    default Optional<NodeHandle> leader() {
+        return nodes().stream()
+                .filter(node -> node.role() == Role.LEADER)
+                .max(Comparator.comparingLong(NodeHandle::term));
+    }
+
+    /**
+     * Polls until a node is leader and returns it.
+     *
+     * @throws EngineUnavailableException if no leader appears within {@code timeout}
+     */
+    default NodeHandle awaitLeader(Duration timeout) {
+        try {
+            return Awaitility.await("a leader")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(this::leader, Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new EngineUnavailableException("no leader elected within " + timeout.toMillis() + " ms; roles: "
+                    + nodes().stream().map(n -> n.id() + "=" + n.role()).toList(), e);
+        }
+    }
+
+    @Override
+    void close();
+}

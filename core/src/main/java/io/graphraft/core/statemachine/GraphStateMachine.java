@@ -1,0 +1,381 @@
+package io.graphraft.core.statemachine;
+
+import io.graphraft.core.codec.BinaryWriter;
+import io.graphraft.core.codec.Codec;
+import io.graphraft.core.codec.CodecException;
+import io.graphraft.core.codec.GraphBinary;
+import io.graphraft.core.command.Command;
+import io.graphraft.core.command.ErrorCode;
+import io.graphraft.core.command.Query;
+import io.graphraft.core.command.Result;
+import io.graphraft.core.model.Direction;
+import io.graphraft.core.model.Edge;
+import io.graphraft.core.model.Node;
+import io.graphraft.core.model.Properties;
+import io.graphraft.core.store.GraphStore;
+import io.graphraft.core.store.StoreKind;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The replicated graph state machine. Every replica applying the same log reaches the same state:
+ * ids come from its own counters, never from clocks, randomness or the caller. A command that
+ * cannot apply yields an error result and changes nothing; the log moves on.
+ *
+ * <p>Writes ({@link #apply}) must come from one thread at a time in log order, as every Raft
+ * engine delivers them; queries may run concurrently from any thread.
+ */
+public final class GraphStateMachine implements AutoCloseable {
+    private static final int SNAPSHOT_MAGIC = 0x4752534E; // "GRSN"
+    static final int SNAPSHOT_VERSION = 1;
+
+    private final Codec codec;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private GraphStore store;
+    private long lastAppliedIndex;
+    private long nextNodeId = 1;
+    private long nextEdgeId = 1;
+    private long nodeCount;
+    private long edgeCount;
+
+    public GraphStateMachine(GraphStore store, Codec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /** An empty state machine over a new store of {@code kind} kept in {@code storeDirectory}. */
+    public static GraphStateMachine open(StoreKind kind, Path storeDirectory, Codec codec) {
+        return new GraphStateMachine(kind.open(storeDirectory), codec);
+    }
+
+    public Codec codec() {
+        return codec;
+    }
+
+    public StoreKind storeKind() {
+        return store.kind();
+    }
+
+    /**
+     * Applies one encoded log entry. Bytes that do not decode give a {@code MALFORMED} error result
+     * and change nothing (the index still counts as applied).
+     *
+     * @throws IllegalArgumentException if {@code index} is not above the last applied index: an
+     *     engine delivering an entry twice is a bug that must not pass silently
+     */
+    public byte[] apply(long index, byte[] command) {
+        Command decoded;
+        try {
+            decoded = codec.decodeCommand(command);
+        } catch (CodecException e) {
+            lock.writeLock().lock();
+            try {
+                advance(index);
+            } finally {
+                lock.writeLock().unlock();
+            }
+            return codec.encodeResult(new Result.Error(ErrorCode.MALFORMED, "malformed command: " + e.getMessage()));
+        }
+        return codec.encodeResult(apply(index, decoded));
+    }
+
+    /** Applies one decoded command at log position {@code index}. */
+    public Result apply(long index, Command command) {
+        lock.writeLock().lock();
+        try {
+            advance(index);
+            return applyOne(command);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Answers an encoded query; bytes that do not decode give a {@code MALFORMED} error result. */
+    public byte[] query(byte[] query) {
+        Query decoded;
+        try {
+            decoded = codec.decodeQuery(query);
+        } catch (CodecException e) {
+            return codec.encodeResult(new Result.Error(ErrorCode.MALFORMED, "malformed query: " + e.getMessage()));
+        }
+        return codec.encodeResult(query(decoded));
+    }
+
+    public Result query(Query query) {
+        lock.readLock().lock();
+        try {
+            if (query instanceof Query.GetNode q) {
+                Node node = store.node(q.id());
+                return node == null ? missingNode(q.id()) : new Result.NodeFound(node);
+            } else if (query instanceof Query.GetEdge q) {
+                Edge edge = store.edge(q.id());
+                return edge == null ? missingEdge(q.id()) : new Result.EdgeFound(edge);
+            } else if (query instanceof Query.Neighbors q) {
+                return neighbors(q.id(), q.direction());
+            } else if (query instanceof Query.Count) {
+                return new Result.Counts(nodeCount, edgeCount);
+            } else if (query instanceof Query.Digest) {
+                return digest();
+            }
+            throw new IllegalArgumentException("unknown query " + query);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public long lastAppliedIndex() {
+        lock.readLock().lock();
+        try {
+            return lastAppliedIndex;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes a snapshot: a versioned header (index, id counters, counts, store kind), the store's
+     * content, and a CRC32C of everything before it.
+     */
+    public void writeSnapshot(OutputStream out) throws IOException {
+        lock.readLock().lock();
+        try {
+            CRC32C crc = new CRC32C();
+            DataOutputStream data = new DataOutputStream(new CheckedOutputStream(out, crc));
+            data.writeInt(SNAPSHOT_MAGIC);
+            data.writeInt(SNAPSHOT_VERSION);
+            data.writeUTF(store.kind().label());
+            data.writeLong(lastAppliedIndex);
+            data.writeLong(nextNodeId);
+            data.writeLong(nextEdgeId);
+            data.writeLong(nodeCount);
+            data.writeLong(edgeCount);
+            store.writeContent(data);
+            data.flush();
+            new DataOutputStream(out).writeLong(crc.getValue());
+            out.flush();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes a snapshot to {@code file} atomically: a temporary file, fsynced, then renamed over it. */
+    public void writeSnapshot(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            writeSnapshot(out);
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Replaces the whole state with a snapshot. The snapshot is read into a new store and checked
+     * (magic, version, store kind, checksum, nothing missing or extra) before anything is swapped:
+     * on any failure the current state is untouched and a {@link SnapshotException} says why.
+     */
+    public void restoreSnapshot(InputStream in) throws SnapshotException {
+        CRC32C crc = new CRC32C();
+        DataInputStream data = new DataInputStream(new CheckedInputStream(in, crc));
+        GraphStore restored = null;
+        try {
+            int magic = data.readInt();
+            if (magic != SNAPSHOT_MAGIC) {
+                throw new SnapshotException("not a GraphRaft snapshot (bad magic 0x" + Integer.toHexString(magic) + ")");
+            }
+            int version = data.readInt();
+            if (version != SNAPSHOT_VERSION) {
+                throw new SnapshotException("unsupported snapshot version " + version
+                        + " (this build reads version " + SNAPSHOT_VERSION + ")");
+            }
+            String kind = data.readUTF();
+            if (!kind.equals(store.kind().label())) {
+                throw new SnapshotException("snapshot was written by the '" + kind + "' store but this state machine uses '"
+                        + store.kind().label() + "'");
+            }
+            long index = data.readLong();
+            long nodeId = data.readLong();
+            long edgeId = data.readLong();
+            long nodes = data.readLong();
+            long edges = data.readLong();
+            restored = store.readContent(data);
+            long computed = crc.getValue();
+            long recorded = new DataInputStream(in).readLong();
+            if (computed != recorded) {
+                throw new SnapshotException("snapshot checksum mismatch: recorded " + Long.toHexString(recorded)
+                        + ", computed " + Long.toHexString(computed) + " (the snapshot is corrupt)");
+            }
+            if (in.read() != -1) {
+                throw new SnapshotException("snapshot has unexpected bytes after its checksum");
+            }
+            swapIn(restored, index, nodeId, edgeId, nodes, edges);
+        } catch (EOFException e) {
+            closeQuietly(restored);
+            throw new SnapshotException("snapshot is truncated", e);
+        } catch (SnapshotException e) {
+            closeQuietly(restored);
+            throw e;
+        } catch (IOException | CodecException e) {
+            closeQuietly(restored);
+            throw new SnapshotException("snapshot is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    public void restoreSnapshot(Path file) throws SnapshotException {
+        if (!Files.isRegularFile(file)) {
+            throw new SnapshotException("snapshot file " + file + " does not exist");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            restoreSnapshot(in);
+        } catch (SnapshotException e) {
+            throw new SnapshotException("cannot restore " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            store.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void swapIn(GraphStore restored, long index, long nodeId, long edgeId, long nodes, long edges) {
+        lock.writeLock().lock();
+        GraphStore previous = store;
+        try {
+            store = restored;
+            lastAppliedIndex = index;
+            nextNodeId = nodeId;
+            nextEdgeId = edgeId;
+            nodeCount = nodes;
+            edgeCount = edges;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        previous.close();
+    }
+
+    private void advance(long index) {
+        if (index <= lastAppliedIndex) {
+            throw new IllegalArgumentException("log index " + index + " is not after the last applied index "
+                    + lastAppliedIndex + ": entries must be applied once, in order");
+        }
+        lastAppliedIndex = index;
+    }
+
+    private Result applyOne(Command command) {
+        if (command instanceof Command.CreateNode c) {
+            long id = nextNodeId++;
+            store.putNode(new Node(id, c.label(), c.properties()));
+            nodeCount++;
+            return new Result.Applied(id);
+        } else if (command instanceof Command.UpdateNode c) {
+            Node node = store.node(c.id());
+            if (node == null) {
+                return missingNode(c.id());
+            }
+            store.putNode(new Node(node.id(), node.label(), Properties.merged(node.properties(), c.properties())));
+            return new Result.Applied(c.id());
+        } else if (command instanceof Command.DeleteNode c) {
+            if (store.node(c.id()) == null) {
+                return missingNode(c.id());
+            }
+            List<Edge> edges = store.edgesOf(c.id(), Direction.BOTH);
+            store.removeNode(c.id(), edges);
+            nodeCount--;
+            edgeCount -= edges.size();
+            return new Result.Applied(c.id());
+        } else if (command instanceof Command.CreateEdge c) {
+            if (store.node(c.from()) == null) {
+                return new Result.Error(ErrorCode.NOT_FOUND, "edge source node " + c.from() + " does not exist");
+            }
+            if (store.node(c.to()) == null) {
+                return new Result.Error(ErrorCode.NOT_FOUND, "edge target node " + c.to() + " does not exist");
+            }
+            long id = nextEdgeId++;
+            store.putEdge(new Edge(id, c.from(), c.to(), c.type(), c.properties()));
+            edgeCount++;
+            return new Result.Applied(id);
+        } else if (command instanceof Command.DeleteEdge c) {
+            Edge edge = store.edge(c.id());
+            if (edge == null) {
+                return missingEdge(c.id());
+            }
+            store.removeEdge(edge);
+            edgeCount--;
+            return new Result.Applied(c.id());
+        } else if (command instanceof Command.Batch batch) {
+            List<Result> results = new ArrayList<>(batch.commands().size());
+            for (Command inner : batch.commands()) {
+                results.add(applyOne(inner));
+            }
+            return new Result.BatchApplied(results);
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private Result neighbors(long id, Direction direction) {
+        if (store.node(id) == null) {
+            return missingNode(id);
+        }
+        TreeSet<Long> ids = new TreeSet<>();
+        for (Edge edge : store.edgesOf(id, direction)) {
+            if (direction != Direction.IN && edge.from() == id) {
+                ids.add(edge.to());
+            }
+            if (direction != Direction.OUT && edge.to() == id) {
+                ids.add(edge.from());
+            }
+        }
+        return new Result.NeighborIds(new ArrayList<>(ids));
+    }
+
+    private Result digest() {
+        CRC32C crc = new CRC32C();
+        BinaryWriter counters = new BinaryWriter().writeVarLong(nextNodeId).writeVarLong(nextEdgeId);
+        crc.update(counters.toByteArray());
+        store.forEachNode(node -> crc.update(GraphBinary.nodeBytes(node)));
+        store.forEachEdge(edge -> crc.update(GraphBinary.edgeBytes(edge)));
+        return new Result.DigestValue(crc.getValue(), nodeCount, edgeCount);
+    }
+
+    private static Result.Error missingNode(long id) {
+        return new Result.Error(ErrorCode.NOT_FOUND, "node " + id + " does not exist");
+    }
+
+    private static Result.Error missingEdge(long id) {
+        return new Result.Error(ErrorCode.NOT_FOUND, "edge " + id + " does not exist");
+    }
+
+    private static void closeQuietly(GraphStore store) {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

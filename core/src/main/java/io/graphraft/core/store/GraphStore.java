@@ -1,0 +1,63 @@
+package io.graphraft.core.store;
+
+import io.graphraft.core.model.Direction;
+import io.graphraft.core.model.Edge;
+import io.graphraft.core.model.Node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the graph lives: nodes, edges and the adjacency of both directions. A store holds no
+ * graph rules (ids, validation, cascades are the state machine's); it is called by one writer
+ * at a time, while readers may run concurrently under the state machine's lock.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    StoreKind kind();
+
+    /** The node, or null. */
+    Node node(long id);
+
+    /** The edge, or null. */
+    Edge edge(long id);
+
+    /** Inserts or replaces a node. */
+    void putNode(Node node);
+
+    /** Inserts an edge and indexes it under both of its ends. */
+    void putEdge(Edge edge);
+
+    /** Removes an edge and its index entries. */
+    void removeEdge(Edge edge);
+
+    /** Removes a node and every edge in {@code edges} (which must be all of its edges) in one step. */
+    void removeNode(long id, List<Edge> edges);
+
+    /** Edges starting at (OUT), ending at (IN) or touching (BOTH) the node, ascending by edge id, each once. */
+    List<Edge> edgesOf(long nodeId, Direction direction);
+
+    /** Every node, ascending by id. */
+    void forEachNode(Consumer<Node> action);
+
+    /** Every edge, ascending by id. */
+    void forEachEdge(Consumer<Edge> action);
+
+    /**
+     * Writes the store's content to {@code out}. Content depends only on the graph, never on the
+     * history of how it was built, so equal graphs give equal bytes.
+     */
+    void writeContent(OutputStream out) throws IOException;
+
+    /**
+     * Reads content written by {@link #writeContent} into a new store of this kind, leaving this
+     * store untouched. The caller swaps stores only once the snapshot's checksum is verified.
+     */
+    GraphStore readContent(InputStream in) throws IOException;
+
+    @Override
+    void close();
+}

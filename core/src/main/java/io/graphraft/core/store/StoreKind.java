@@ -1,0 +1,39 @@
+package io.graphraft.core.store;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The store backends. */
+public enum StoreKind {
+    /** Maps on the heap; snapshot = streamed serialization of every node and edge. */
+    HEAP,
+    /** RocksDB through JNI; snapshot = the files of a RocksDB checkpoint. */
+    ROCKSDB;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Opens an empty store. {@code directory} is where a disk-backed store keeps its files (it
+     * is created, and cleared of an earlier store's files); the heap store ignores it.
+     */
+    public GraphStore open(Path directory) {
+        return switch (this) {
+            case HEAP -> new HeapGraphStore();
+            case ROCKSDB -> RocksDbGraphStore.openEmpty(directory);
+        };
+    }
+
+    /** Parses "heap" or "rocksdb" (any case); an unknown name fails listing the known ones. */
+    public static StoreKind parse(String name) {
+        for (StoreKind kind : values()) {
+            if (kind.name().equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown store '" + name + "'; known stores: "
+                + Arrays.stream(values()).map(StoreKind::label).toList());
+    }
+}
