@@ -232,7 +232,7 @@ public final class GraphStateMachine implements AutoCloseable {
             swapIn(restored, index, nodeId, edgeId, nodes, edges);
         } catch (EOFException e) {
             closeQuietly(restored);
-            throw new SnapshotException("snapshot is truncated", e);
+            throw new SnapshotException("snapshot is truncated or corrupt: it ends before its checksum", e);
         } catch (SnapshotException e) {
             closeQuietly(restored);
             throw e;

@@ -1,0 +1,66 @@
+package io.graphraft.baseline;
+
+import io.graphraft.core.engine.Capabilities;
+import io.graphraft.core.engine.Capability;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.Setting;
+
+import java.util.Map;
+
+/**
+ * {@code baseline-durable}: every write appended to a local log and (with durability FSYNC) forced
+ * to disk before it is acknowledged, with group commit; restart = snapshot + log replay. The floor
+ * every Raft engine is compared to.
+ *
+ * <p>Option {@code log}: {@code filechannel} (default: our own append-only file and
+ * {@code FileChannel.force}) or {@code rocksdb} (RocksDB's WAL with sync writes). Setting
+ * {@code snapshotThreshold}: entries after which a snapshot is written and the log dropped.
+ */
+public final class DurableBaselineEngine implements Engine {
+    static final LogKind DEFAULT_LOG = LogKind.FILECHANNEL;
+
+    private static final EngineSupport SUPPORT = EngineSupport.builder()
+            .settings(Setting.SNAPSHOT_THRESHOLD)
+            .option(LogKind.OPTION, LogKind.FILECHANNEL.label(), LogKind.ROCKSDB.label())
+            .build();
+    private static final Capabilities CAPABILITIES = Capabilities.all()
+            .withGap(Capability.REPLICATION, "the durable baseline is one process with a local log")
+            .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
+            .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers");
+
+    @Override
+    public String name() {
+        return "baseline-durable";
+    }
+
+    @Override
+    public EngineSupport support() {
+        return SUPPORT;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public String durabilitySemantics() {
+        return "fsync: the writer thread appends every queued write to the local log and calls one"
+                + " FileChannel.force(false) (or a RocksDB sync write) for the group before applying and"
+                + " acknowledging any of them; none: the same without the force (page cache only)";
+    }
+
+    @Override
+    public Map<String, String> libraryVersions() {
+        return Map.of();
+    }
+
+    @Override
+    public Cluster launch(ClusterSpec spec) {
+        LogKind log = spec.option(LogKind.OPTION).map(LogKind::parse).orElse(DEFAULT_LOG);
+        return new LocalCluster(spec, directory -> new DurableRuntime(spec, directory, log));
+    }
+}

@@ -1,0 +1,197 @@
+package io.graphraft.baseline;
+
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Durability;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.statemachine.GraphStateMachine;
+import io.graphraft.core.statemachine.SnapshotException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A local write-ahead log with group commit: one writer thread takes every write queued since its
+ * last turn, appends them in one write, forces once, then applies them in order and answers. On
+ * start it loads the snapshot and replays the log after it.
+ */
+final class DurableRuntime implements LocalRuntime {
+    private static final Request STOP = new Request(null, null);
+
+    private final GraphStateMachine stateMachine;
+    private final DurableLog log;
+    private final Path snapshotFile;
+    private final long snapshotThreshold;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+    private long lastIndex;
+    private long snapshotIndex;
+
+    DurableRuntime(ClusterSpec spec, Path directory, LogKind logKind) {
+        this.snapshotFile = directory.resolve("snapshot.bin");
+        this.snapshotThreshold = spec.snapshotThreshold().orElse(0L);
+        this.stateMachine = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
+        DurableLog opened = null;
+        try {
+            if (Files.exists(snapshotFile)) {
+                stateMachine.restoreSnapshot(snapshotFile);
+            }
+            snapshotIndex = stateMachine.lastAppliedIndex();
+            opened = logKind.open(directory.resolve("log"), spec.durability() == Durability.FSYNC);
+            opened.replay(snapshotIndex, stateMachine::apply);
+            lastIndex = stateMachine.lastAppliedIndex();
+        } catch (SnapshotException e) {
+            stateMachine.close();
+            throw new IllegalStateException("node cannot start: " + e.getMessage()
+                    + " (nothing was deleted; move the file away to start from the log alone)", e);
+        } catch (IOException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            stateMachine.close();
+            throw new UncheckedIOException("node cannot start: cannot read its log in " + directory, e);
+        }
+        this.log = opened;
+        this.writer = new Thread(this::writeLoop, "baseline-durable-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public GraphStateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> submit(byte[] command) {
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        enqueue(new Request(command, answer));
+        return answer;
+    }
+
+    @Override
+    public void takeSnapshot() {
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        enqueue(new Request(null, done));
+        done.join();
+    }
+
+    @Override
+    public long logSizeBytes() {
+        return log.sizeBytes();
+    }
+
+    @Override
+    public long snapshotSizeBytes() {
+        try {
+            return Files.exists(snapshotFile) ? Files.size(snapshotFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Request left : queue) {
+            left.fail("node stopped before the write was logged");
+        }
+        log.close();
+        stateMachine.close();
+    }
+
+    private void enqueue(Request request) {
+        if (closed) {
+            request.fail("node is stopped");
+            return;
+        }
+        queue.add(request);
+    }
+
+    private void writeLoop() {
+        List<Request> taken = new ArrayList<>();
+        List<Request> group = new ArrayList<>();
+        try {
+            while (true) {
+                taken.clear();
+                taken.add(queue.take());
+                queue.drainTo(taken);
+                for (Request request : taken) {
+                    if (request == STOP) {
+                        commit(group);
+                        return;
+                    }
+                    if (request.command == null) {
+                        commit(group);
+                        snapshot(request);
+                    } else {
+                        group.add(request);
+                    }
+                }
+                commit(group);
+                if (snapshotThreshold > 0 && lastIndex - snapshotIndex >= snapshotThreshold) {
+                    snapshot(null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Logs the group with one write and one force, then applies and answers each write in order. */
+    private void commit(List<Request> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<byte[]> entries = new ArrayList<>(group.size());
+        for (Request request : group) {
+            entries.add(request.command);
+        }
+        try {
+            log.append(lastIndex + 1, entries);
+        } catch (IOException e) {
+            group.forEach(r -> r.fail("log append failed: " + e.getMessage()));
+            group.clear();
+            return;
+        }
+        for (Request request : group) {
+            request.answer.complete(stateMachine.apply(++lastIndex, request.command));
+        }
+        group.clear();
+    }
+
+    private void snapshot(Request request) {
+        try {
+            stateMachine.writeSnapshot(snapshotFile);
+            log.truncatePrefix(lastIndex);
+            snapshotIndex = lastIndex;
+            if (request != null) {
+                request.answer.complete(new byte[0]);
+            }
+        } catch (IOException e) {
+            if (request != null) {
+                request.answer.completeExceptionally(new UncheckedIOException("snapshot failed", e));
+            }
+        }
+    }
+
+    private record Request(byte[] command, CompletableFuture<byte[]> answer) {
+        void fail(String why) {
+            if (answer != null) {
+                answer.completeExceptionally(new EngineUnavailableException(why));
+            }
+        }
+    }
+}

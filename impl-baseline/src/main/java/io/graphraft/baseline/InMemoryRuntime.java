@@ -1,0 +1,61 @@
+package io.graphraft.baseline;
+
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.statemachine.GraphStateMachine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** The state machine called directly: no log, nothing survives a stop. The seed's "no Raft" line. */
+final class InMemoryRuntime implements LocalRuntime {
+    private final GraphStateMachine stateMachine;
+    private final Path snapshotFile;
+    private long index;
+
+    InMemoryRuntime(ClusterSpec spec, Path directory) {
+        this.stateMachine = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
+        this.snapshotFile = directory.resolve("snapshot.bin");
+    }
+
+    @Override
+    public GraphStateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    @Override
+    public synchronized CompletableFuture<byte[]> submit(byte[] command) {
+        return CompletableFuture.completedFuture(stateMachine.apply(++index, command));
+    }
+
+    /** Writes the state machine's snapshot, so its cost can be measured without any engine. */
+    @Override
+    public synchronized void takeSnapshot() {
+        try {
+            stateMachine.writeSnapshot(snapshotFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + snapshotFile, e);
+        }
+    }
+
+    @Override
+    public long logSizeBytes() {
+        return 0;
+    }
+
+    @Override
+    public long snapshotSizeBytes() {
+        try {
+            return Files.exists(snapshotFile) ? Files.size(snapshotFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        stateMachine.close();
+    }
+}

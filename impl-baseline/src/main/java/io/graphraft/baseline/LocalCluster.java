@@ -1,0 +1,78 @@
+package io.graphraft.baseline;
+
+import io.graphraft.core.codec.Codec;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.ReadConsistency;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** A one-node cluster without Raft: clients call the node directly, in process. */
+final class LocalCluster implements Cluster {
+    private final ClusterSpec spec;
+    private final LocalNode node;
+    private final GraphClient client;
+
+    LocalCluster(ClusterSpec spec, Function<Path, LocalRuntime> opener) {
+        this.spec = spec;
+        this.node = new LocalNode(spec.nodeDirectory(0), opener);
+        this.client = new LocalClient();
+    }
+
+    @Override
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public GraphClient client() {
+        return client;
+    }
+
+    @Override
+    public GraphClient newClient() {
+        return new LocalClient();
+    }
+
+    @Override
+    public List<NodeHandle> nodes() {
+        return List.of(node);
+    }
+
+    @Override
+    public void close() {
+        node.stop();
+    }
+
+    /** Reads are served from the only copy, so LOCAL and LINEARIZABLE are the same. */
+    private final class LocalClient implements GraphClient {
+        @Override
+        public Codec codec() {
+            return spec.codec().codec();
+        }
+
+        @Override
+        public CompletableFuture<byte[]> submitEncoded(byte[] command) {
+            try {
+                return node.runtime().submit(command);
+            } catch (EngineUnavailableException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            try {
+                return CompletableFuture.completedFuture(node.runtime().stateMachine().query(query));
+            } catch (EngineUnavailableException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+}
