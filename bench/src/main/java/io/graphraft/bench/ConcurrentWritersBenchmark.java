@@ -1,0 +1,126 @@
+package io.graphraft.bench;
+
+import io.graphraft.core.engine.GraphClient;
+import org.awaitility.Awaitility;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Family 2b — concurrent writers: {@code writers} closed-loop writers, each sending its next
+ * CreateNode as soon as its previous one is answered, spread over up to {@value #MAX_CLIENTS}
+ * independent clients. This is what the engines' group commit and pipelining win. One benchmark
+ * invocation waits for one completed write, so JMH's throughput is completed writes per second;
+ * each write's latency goes to the HdrHistogram logs (p50/p99 per writer count).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+public class ConcurrentWritersBenchmark {
+    static final int MAX_CLIENTS = 8;
+    private static final Object DONE = new Object();
+
+    @State(Scope.Benchmark)
+    public static class Writers {
+        @Param({"1", "8", "64"})
+        public int writers;
+
+        private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final List<GraphClient> clients = new ArrayList<>();
+        private ExecutorService resubmitter;
+        private ClusterState state;
+        private volatile boolean running;
+
+        @Setup(Level.Trial)
+        public void openClients(ClusterState cluster) {
+            state = cluster;
+            for (int i = 0; i < Math.min(writers, MAX_CLIENTS); i++) {
+                clients.add(i == 0 ? cluster.client : cluster.cluster.newClient());
+            }
+            // Next writes are sent from our own thread, never from an engine's callback thread.
+            resubmitter = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "writers-driver");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Setup(Level.Iteration)
+        public void startWriters() {
+            running = true;
+            for (int writer = 0; writer < writers; writer++) {
+                send(writer);
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void stopWriters() {
+            running = false;
+            Awaitility.await("writes in flight to finish").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> inFlight.get() == 0);
+            completions.clear();
+        }
+
+        @TearDown(Level.Trial)
+        public void closeClients() {
+            resubmitter.shutdownNow();
+            clients.stream().skip(1).forEach(GraphClient::close);
+        }
+
+        private void send(int writer) {
+            GraphClient client = clients.get(writer % clients.size());
+            inFlight.incrementAndGet();
+            long start = System.nanoTime();
+            client.submit(WriteLatencyBenchmark.CREATE_NODE).whenCompleteAsync((result, failure) -> {
+                long nanos = System.nanoTime() - start;
+                if (failure != null) {
+                    completions.add(failure);
+                } else {
+                    state.latency.record(nanos);
+                    completions.add(result.isError() ? new IllegalStateException("write failed: " + result) : DONE);
+                }
+                inFlight.decrementAndGet();
+                if (running) {
+                    send(writer);
+                }
+            }, resubmitter);
+        }
+
+        Object next() throws InterruptedException {
+            Object completion = completions.take();
+            if (completion instanceof Throwable failure) {
+                throw new IllegalStateException("a measured write failed", failure);
+            }
+            return completion;
+        }
+    }
+
+    @Benchmark
+    public Object completedWrite(Writers writers) throws InterruptedException {
+        return writers.next();
+    }
+
+}

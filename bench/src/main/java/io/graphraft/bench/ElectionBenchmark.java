@@ -1,0 +1,186 @@
+package io.graphraft.bench;
+
+import io.graphraft.core.command.Command;
+import io.graphraft.core.command.Result;
+import io.graphraft.core.engine.Capability;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.UnsupportedSettingException;
+import io.graphraft.core.util.Directories;
+import org.awaitility.Awaitility;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Family 5 — election and failover, with the engine's default timeouts or a tuned one
+ * ({@code electionTimeoutMs}):
+ * <ul>
+ *   <li>{@code coldStartToLeader}: start a cluster until it has a leader (single shot);</li>
+ *   <li>{@code leaderCrashToFirstWrite}: crash the leader, then write until a write succeeds on the
+ *       new leader (single shot; the crashed node rejoins between shots, unmeasured);</li>
+ *   <li>{@code steadyWrites}: sequential writes whose secondary result "leaderChanges" counts
+ *       elections during the run — spurious ones, since nothing failed.</li>
+ * </ul>
+ */
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+public class ElectionBenchmark {
+    static final Duration LIMIT = Duration.ofSeconds(60);
+
+    /** No cluster yet: each shot starts one. */
+    @State(Scope.Benchmark)
+    @Requires(Capability.REPLICATION)
+    public static class ColdStart {
+        @Param({"ratis", "copycat"})
+        public String engine;
+
+        @Param({"3"})
+        public int nodes;
+
+        @Param({ElectionTimeouts.DEFAULT, "300"})
+        public String electionTimeoutMs;
+
+        Engine chosen;
+        ClusterSpec spec;
+        Cluster cluster;
+        Path directory;
+
+        @Setup(Level.Iteration)
+        public void prepare() {
+            chosen = Engines.byName(engine);
+            ClusterState.missingCapability(chosen, getClass()).ifPresent(reason -> {
+                throw new UnsupportedSettingException(reason);
+            });
+            directory = DataDirectories.fresh("election");
+            spec = ElectionTimeouts.apply(engine, electionTimeoutMs, ClusterSpec.builder(directory).nodes(nodes)).build();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            if (cluster != null) {
+                cluster.close();
+                cluster = null;
+            }
+            Directories.deleteRecursively(directory);
+        }
+    }
+
+    /** A running cluster whose leader each shot crashes. */
+    @State(Scope.Benchmark)
+    @Requires(Capability.REPLICATION)
+    public static class Failover extends ClusterState {
+        @Param({ElectionTimeouts.DEFAULT, "300"})
+        public String electionTimeoutMs;
+
+        NodeHandle leader;
+
+        @Override
+        protected ClusterSpec.Builder customize(ClusterSpec.Builder builder) {
+            return ElectionTimeouts.apply(engine, electionTimeoutMs, builder.requestTimeout(Duration.ofSeconds(2)));
+        }
+
+        @Override
+        protected void prepare() {
+            requireReplicated("leaderCrashToFirstWrite");
+        }
+
+        @Setup(Level.Iteration)
+        public void healAndFindLeader() {
+            cluster.nodes().stream().filter(n -> !n.isRunning()).forEach(NodeHandle::restart);
+            Awaitility.await().atMost(LIMIT).ignoreExceptions()
+                    .until(() -> client.submit(WriteLatencyBenchmark.CREATE_NODE).join() instanceof Result.Applied);
+            leader = cluster.awaitLeader(LIMIT);
+        }
+    }
+
+    /** Elections seen while writing: the highest term minus the term at the start of the iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class LeaderChanges {
+        public long leaderChanges;
+        private long startTerm;
+        private Cluster cluster;
+
+        @Setup(Level.Iteration)
+        public void markTerm(Steady steady) {
+            cluster = steady.cluster;
+            startTerm = highestTerm();
+            leaderChanges = 0;
+        }
+
+        void observe() {
+            leaderChanges = highestTerm() - startTerm;
+        }
+
+        private long highestTerm() {
+            return cluster.nodes().stream().mapToLong(NodeHandle::term).max().orElse(0);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    @Requires(Capability.REPLICATION)
+    public static class Steady extends ClusterState {
+        @Param({ElectionTimeouts.DEFAULT, "300"})
+        public String electionTimeoutMs;
+
+        @Override
+        protected ClusterSpec.Builder customize(ClusterSpec.Builder builder) {
+            return ElectionTimeouts.apply(engine, electionTimeoutMs, builder);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public NodeHandle coldStartToLeader(ColdStart state) {
+        state.cluster = state.chosen.start(state.spec);
+        return state.cluster.awaitLeader(LIMIT);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public Result leaderCrashToFirstWrite(Failover state) {
+        state.leader.stop();
+        return Awaitility.await().atMost(LIMIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .ignoreExceptions()
+                .until(() -> state.client.submit(Command.CreateNode.of("after-crash", Map.of())).join(),
+                        result -> result instanceof Result.Applied);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1, time = 3)
+    @Measurement(iterations = 3, time = 10)
+    public Result steadyWrites(Steady state, LeaderChanges changes) {
+        long start = System.nanoTime();
+        Result result = state.client.submit(WriteLatencyBenchmark.CREATE_NODE).join();
+        state.latency.record(System.nanoTime() - start);
+        changes.observe();
+        return Checks.applied(result);
+    }
+}

@@ -1,0 +1,65 @@
+package io.graphraft.bench;
+
+import io.graphraft.core.command.Command;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Family 6 — open-loop latency at a fixed rate: requests start on a schedule whatever the answers
+ * do, so the response time (from the intended start) is free of coordinated omission; service time
+ * is recorded beside it. Each shot is one {@code seconds}-long run at {@code ratePerSecond}; the
+ * distributions land in {@code .response.hgrm}/{@code .service.hgrm}. For the throughput–latency
+ * curve use the {@code load} command, which sweeps rates until p99 passes an SLA.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 1)
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+public class OpenLoopBenchmark {
+    static final int MAX_IN_FLIGHT = 10_000;
+
+    @State(Scope.Benchmark)
+    public static class Load extends ClusterState {
+        @Param({"500"})
+        public double ratePerSecond;
+
+        @Param({"5"})
+        public int seconds;
+
+        boolean measurement;
+
+        @Setup(Level.Iteration)
+        public void iteration(IterationParams iteration) {
+            measurement = iteration.getType() == IterationType.MEASUREMENT;
+        }
+    }
+
+    @Benchmark
+    public OpenLoopDriver.Outcome openLoop(Load state) {
+        Command command = WriteLatencyBenchmark.CREATE_NODE;
+        OpenLoopDriver.Outcome outcome = new OpenLoopDriver(() -> state.client.submit(command))
+                .run(state.ratePerSecond, Duration.ofSeconds(state.seconds), MAX_IN_FLIGHT, Duration.ofSeconds(1),
+                        progress -> { });
+        if (state.measurement) {
+            OpenLoopFiles.write(state.name, outcome);
+        }
+        return outcome;
+    }
+
+}

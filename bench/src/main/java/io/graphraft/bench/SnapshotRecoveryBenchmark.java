@@ -1,0 +1,181 @@
+package io.graphraft.bench;
+
+import io.graphraft.core.command.Command;
+import io.graphraft.core.command.Query;
+import io.graphraft.core.command.Result;
+import io.graphraft.core.engine.Capability;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.ReadConsistency;
+import org.awaitility.Awaitility;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Family 4 — snapshot recovery, single shots over graph sizes ({@code graphNodes} nodes with two
+ * edges each, loaded once per trial, unmeasured):
+ * <ul>
+ *   <li>{@code takeSnapshot}: the leader writes a snapshot (bytes in the .facts.json);</li>
+ *   <li>{@code restartToServing} (nodes=1): a stopped node restarts from snapshot + a log tail of
+ *       {@value #TAIL_ENTRIES} entries until it answers a linearizable read;</li>
+ *   <li>{@code wipedFollowerCatchUp} (nodes=3): a follower whose data was deleted restarts and
+ *       catches up with the leader by snapshot install (the log behind the snapshot is compacted).</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+public class SnapshotRecoveryBenchmark {
+    static final int EDGES_PER_NODE = 2;
+    static final int TAIL_ENTRIES = 1000;
+    static final Duration RECOVERY_LIMIT = Duration.ofMinutes(10);
+
+    /** A cluster holding the test graph. */
+    @State(Scope.Benchmark)
+    public static class LoadedGraph extends ClusterState {
+        @Param({"10000"})
+        public int graphNodes;
+
+        @Override
+        protected void prepare() {
+            GraphLoader.load(client, graphNodes, EDGES_PER_NODE);
+        }
+
+        @Override
+        protected void finish() {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("graphNodes", graphNodes);
+            facts.put("graphEdges", (long) graphNodes * EDGES_PER_NODE);
+            NodeHandle node = cluster.leader().orElse(cluster.nodes().get(0));
+            facts.put("snapshotBytes", node.snapshotSizeBytes());
+            facts.put("logBytes", node.logSizeBytes());
+            RunFacts.write(name, facts);
+        }
+
+        NodeHandle leader() {
+            return cluster.awaitLeader(LEADER_TIMEOUT);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    @Requires(Capability.SNAPSHOT_ON_DEMAND)
+    public static class Snapshotting extends LoadedGraph {
+        NodeHandle leader;
+
+        @Setup(Level.Iteration)
+        public void findLeader() {
+            leader = leader();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    @Requires({Capability.SNAPSHOT_ON_DEMAND, Capability.DURABLE_RESTART})
+    public static class Restarting extends LoadedGraph {
+        NodeHandle node;
+        Result expected;
+
+        @Override
+        protected void prepare() {
+            if (nodes != 1) {
+                throw new IllegalArgumentException("restartToServing measures one node's recovery: run it with nodes=1");
+            }
+            super.prepare();
+            node = cluster.nodes().get(0);
+            node.takeSnapshot();
+            List<CompletableFuture<Result>> tail = new ArrayList<>();
+            for (int i = 0; i < TAIL_ENTRIES; i++) {
+                tail.add(client.submit(Command.UpdateNode.of(1 + i % graphNodes, Map.of("tail", (long) i))));
+            }
+            tail.forEach(f -> Checks.applied(f.join()));
+            expected = client.read(new Query.Count(), ReadConsistency.LINEARIZABLE).join();
+        }
+
+        @Setup(Level.Iteration)
+        public void crash() {
+            node.stop();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    @Requires({Capability.REPLICATION, Capability.SNAPSHOT_INSTALL})
+    public static class CatchingUp extends LoadedGraph {
+        NodeHandle follower;
+        long leaderIndex;
+
+        @Override
+        protected ClusterSpec.Builder customize(ClusterSpec.Builder builder) {
+            // Keep few entries behind a snapshot, so a wiped follower can only catch up by install.
+            ClusterSpec.Builder compacting = builder.snapshotThreshold(GraphLoader.BATCH).trailingLogs(10);
+            boolean supported = Engines.byName(engine).unsupported(compacting.build()).isEmpty();
+            return supported ? compacting : builder.snapshotThreshold(GraphLoader.BATCH);
+        }
+
+        @Override
+        protected void prepare() {
+            requireReplicated("wipedFollowerCatchUp");
+            super.prepare();
+        }
+
+        @Setup(Level.Iteration)
+        public void wipeAFollower() {
+            NodeHandle leader = leader();
+            follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+            follower.stop();
+            follower.wipe();
+            Checks.applied(client.submit(Command.CreateNode.of("after-wipe", Map.of())).join());
+            for (NodeHandle node : cluster.nodes()) {
+                if (node.isRunning()) {
+                    node.takeSnapshot();
+                }
+            }
+            leaderIndex = leader.lastAppliedIndex();
+        }
+    }
+
+    @Benchmark
+    public long takeSnapshot(Snapshotting state) {
+        state.leader.takeSnapshot();
+        return state.leader.snapshotSizeBytes();
+    }
+
+    @Benchmark
+    public Result restartToServing(Restarting state) {
+        state.node.restart();
+        state.cluster.awaitLeader(RECOVERY_LIMIT);
+        Result count = Awaitility.await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(1)).ignoreExceptions()
+                .until(() -> state.client.read(new Query.Count(), ReadConsistency.LINEARIZABLE).join(), r -> !r.isError());
+        if (!count.equals(state.expected)) {
+            throw new IllegalStateException("restarted node lost state: " + count + " instead of " + state.expected);
+        }
+        return count;
+    }
+
+    @Benchmark
+    public long wipedFollowerCatchUp(CatchingUp state) {
+        state.follower.restart();
+        Awaitility.await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(1)).ignoreExceptions()
+                .until(() -> state.follower.lastAppliedIndex() >= state.leaderIndex);
+        return state.follower.lastAppliedIndex();
+    }
+}

@@ -1,0 +1,36 @@
+package io.graphraft.bench;
+
+import io.graphraft.core.command.Command;
+import io.graphraft.core.command.Result;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Family 1 — write latency: one writer, sequential CreateNode, each waiting for its answer (closed
+ * loop). JMH samples the time; every operation also goes into the HdrHistogram .hgrm/.hlog. With
+ * {@code durability=fsync} vs {@code none} this is also family 3's "what fsync costs" per engine.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+public class WriteLatencyBenchmark {
+    static final Command CREATE_NODE = Command.CreateNode.of("Person", Map.of("name", "Alice", "age", 30L));
+
+    @Benchmark
+    public Result createNode(ClusterState state) {
+        long start = System.nanoTime();
+        Result result = state.client.submit(CREATE_NODE).join();
+        state.latency.record(System.nanoTime() - start);
+        return Checks.applied(result);
+    }
+}

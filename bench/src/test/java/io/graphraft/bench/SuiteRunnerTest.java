@@ -1,0 +1,59 @@
+package io.graphraft.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SuiteRunnerTest {
+    @TempDir
+    Path temp;
+
+    private final SuiteRunner runner = new SuiteRunner(temp, List.of(), new PrintStream(PrintStream.nullOutputStream()));
+
+    @Test
+    void stepsExpandToEveryCombinationAndEveryEngineWhenNoneIsNamed() {
+        SuiteStep step = SuiteStep.of("WriteLatencyBenchmark.createNode", SuiteStep.Timing.ANNOTATED,
+                "nodes=1,3", "durability=fsync,none");
+        List<Map<String, String>> combinations = runner.combinations(step);
+        assertThat(combinations).contains(Map.of("engine", "baseline-durable", "nodes", "3", "durability", "none"));
+        assertThat(combinations.size() % 4).isZero();
+    }
+
+    @Test
+    void combinationsAnEngineCannotRunAreSkippedWithItsReason() {
+        SuiteStep write = SuiteStep.of("WriteLatencyBenchmark.createNode", SuiteStep.Timing.ANNOTATED);
+        assertThat(runner.whyNot(write, Map.of("engine", "baseline", "nodes", "3")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("nodes=3"));
+        assertThat(runner.whyNot(write, Map.of("engine", "baseline", "durability", "fsync")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("durability=FSYNC"));
+        assertThat(runner.whyNot(write, Map.of("engine", "baseline-durable", "durability", "fsync"))).isEmpty();
+
+        SuiteStep restart = SuiteStep.of("SnapshotRecoveryBenchmark.restartToServing", SuiteStep.Timing.ANNOTATED);
+        assertThat(runner.whyNot(restart, Map.of("engine", "baseline", "durability", "none")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("DURABLE_RESTART"));
+    }
+
+    @Test
+    void unknownParametersAndBenchmarksAreNamed() {
+        assertThatThrownBy(() -> runner.combinations(SuiteStep.of("WriteLatencyBenchmark.createNode",
+                SuiteStep.Timing.ANNOTATED, "colour=red"))).hasMessageContaining("'colour'");
+        assertThatThrownBy(() -> runner.combinations(SuiteStep.of("NoSuchBenchmark.run", SuiteStep.Timing.ANNOTATED)))
+                .hasMessageContaining("NoSuchBenchmark");
+    }
+
+    @Test
+    void everyCuratedStepNamesARealBenchmarkAndParameters() {
+        for (String profile : List.of("default", "quick")) {
+            for (SuiteStep step : Suites.named(profile)) {
+                assertThat(runner.combinations(step)).as(step.benchmark()).isNotEmpty();
+            }
+        }
+    }
+}
