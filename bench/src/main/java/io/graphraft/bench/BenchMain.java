@@ -50,6 +50,15 @@ public final class BenchMain {
         if (args[0].equals("load")) {
             return new CommandLine(new LoadCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args[0].equals("report")) {
+            return new CommandLine(new ReportCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args[0].equals("compare")) {
+            return new CommandLine(new CompareCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args[0].equals("profile")) {
+            return new CommandLine(new ProfileCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args[0].equals("help")) {
             return new CommandLine(new SuiteCommand()).execute("--help");
         }
@@ -65,11 +74,11 @@ public final class BenchMain {
                 return 0;
             }
         }
-        return runJmh(args);
+        return runJmh(args, null);
     }
 
     /** Plain JMH, plus a run folder (JSON results unless -rf/-rff say otherwise) and env.json. */
-    private static int runJmh(String[] args) {
+    static int runJmh(String[] args, Path runFolder) {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args);
@@ -77,7 +86,7 @@ public final class BenchMain {
             System.err.println("Error parsing JMH options: " + e.getMessage() + " (see --help-jmh)");
             return 1;
         }
-        Path run = RunDirectory.create(RunDirectory.DEFAULT_RUNS);
+        Path run = runFolder != null ? runFolder : RunDirectory.create(RunDirectory.DEFAULT_RUNS);
         System.setProperty(RunDirectory.PROPERTY, run.toString());
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("jmhArgs", List.of(args));
@@ -113,6 +122,9 @@ public final class BenchMain {
                     "",
                     "Other forms:",
                     "  benchmarks.jar load --engine NAME ...   open-loop rate sweep (see load --help)",
+                    "  benchmarks.jar report RUN               report.md + charts for a run folder",
+                    "  benchmarks.jar compare RUN_A RUN_B      percentiles side by side (or RUN --engines a,b)",
+                    "  benchmarks.jar profile [--mode cpu|wall] BENCHMARK [JMH options]   flame graphs",
                     "  benchmarks.jar [JMH options] [regex]    plain JMH: -l, -p k=v, -f, -i, -wi, -prof, -rf ...",
                     "  benchmarks.jar --help-jmh               JMH's own option list",
                     "",

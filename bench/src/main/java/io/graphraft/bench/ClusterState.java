@@ -49,6 +49,10 @@ public class ClusterState extends LatencyState {
     @Param({"heap"})
     public String store;
 
+    /** Engine options as {@code key=value;key=value} (e.g. {@code rpc=grpc}, {@code log=rocksdb}); empty: defaults. */
+    @Param({""})
+    public String options;
+
     public Cluster cluster;
     public GraphClient client;
     private Path dataDirectory;
@@ -97,11 +101,27 @@ public class ClusterState extends LatencyState {
 
     /** The spec from the common parameters. */
     public ClusterSpec.Builder spec(Path directory) {
-        return ClusterSpec.builder(directory)
+        ClusterSpec.Builder builder = ClusterSpec.builder(directory)
                 .nodes(nodes)
                 .durability(Durability.valueOf(durability.toUpperCase(Locale.ROOT)))
                 .codec(CodecKind.parse(codec))
                 .store(StoreKind.parse(store));
+        return withOptions(builder, options);
+    }
+
+    /** Adds {@code key=value;key=value} engine options to a spec. */
+    public static ClusterSpec.Builder withOptions(ClusterSpec.Builder builder, String options) {
+        for (String option : options.split(";")) {
+            if (option.isBlank()) {
+                continue;
+            }
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("engine option '" + option + "' is not key=value");
+            }
+            builder.option(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
+        }
+        return builder;
     }
 
     /** Hook for benchmarks that set more of the spec (snapshot thresholds, timeouts). */

@@ -60,6 +60,13 @@ public final class LatencyLog implements AutoCloseable {
         recorder.recordValue(Math.max(0, nanos));
     }
 
+    /** Records a whole histogram of nanosecond latencies recorded elsewhere (the open-loop driver's). */
+    public void add(Histogram histogram) {
+        for (org.HdrHistogram.HistogramIterationValue value : histogram.recordedValues()) {
+            recorder.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+        }
+    }
+
     /** Ends an interval (a JMH iteration): logs it with its tag and, if measured, adds it to the distribution. */
     public synchronized void endInterval(boolean measurement) {
         interval = recorder.getIntervalHistogram(interval);

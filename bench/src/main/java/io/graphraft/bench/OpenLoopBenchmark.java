@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Family 6 — open-loop latency at a fixed rate: requests start on a schedule whatever the answers
  * do, so the response time (from the intended start) is free of coordinated omission; service time
  * is recorded beside it. Each shot is one {@code seconds}-long run at {@code ratePerSecond}; the
- * distributions land in {@code .response.hgrm}/{@code .service.hgrm}. For the throughput–latency
+ * distributions land in {@code ...-latency=response.hgrm} and {@code ...-latency=service.hgrm} (and .hlog). For the throughput–latency
  * curve use the {@code load} command, which sweeps rates until p99 passes an SLA.
  */
 @BenchmarkMode(Mode.SingleShotTime)

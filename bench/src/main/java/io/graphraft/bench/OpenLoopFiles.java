@@ -2,22 +2,17 @@ package io.graphraft.bench;
 
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes an open-loop step's response and service distributions (.hgrm) and its summary facts. */
+/** Writes an open-loop step's response and service distributions ({@code -latency=response|service}) and its facts. */
 final class OpenLoopFiles {
     private OpenLoopFiles() {
     }
 
     static Map<String, Object> write(String name, OpenLoopDriver.Outcome outcome) {
-        Path directory = RunDirectory.current();
-        writeHgrm(directory.resolve(name + ".response.hgrm"), outcome.response());
-        writeHgrm(directory.resolve(name + ".service.hgrm"), outcome.service());
+        writeDistribution(name + "-latency=response", outcome.response());
+        writeDistribution(name + "-latency=service", outcome.service());
         Map<String, Object> facts = summary(outcome);
         RunFacts.write(name, facts);
         return facts;
@@ -43,11 +38,11 @@ final class OpenLoopFiles {
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    private static void writeHgrm(Path file, Histogram histogram) {
-        try (PrintStream out = new PrintStream(file.toFile(), "UTF-8")) {
-            histogram.outputPercentileDistribution(out, LatencyLog.HGRM_UNIT_RATIO);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+    /** The whole run as one measured interval: .hlog and .hgrm like every other latency. */
+    private static void writeDistribution(String name, Histogram histogram) {
+        try (LatencyLog log = LatencyLog.open(name)) {
+            log.add(histogram);
+            log.endInterval(true);
         }
     }
 }

@@ -185,6 +185,7 @@ public final class SuiteRunner {
                     .durability(Durability.valueOf(value("durability", combination, defaults, "fsync").toUpperCase(Locale.ROOT)))
                     .codec(CodecKind.parse(value("codec", combination, defaults, "binary")))
                     .store(StoreKind.parse(value("store", combination, defaults, "heap")));
+            spec = ClusterState.withOptions(spec, value("options", combination, defaults, ""));
             String timeouts = combination.get("electionTimeoutMs");
             if (timeouts != null) {
                 spec = ElectionTimeouts.apply(engineName, timeouts, spec);

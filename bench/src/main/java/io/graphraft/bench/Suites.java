@@ -54,7 +54,7 @@ public final class Suites {
     }
 
     static List<SuiteStep> quick() {
-        Timing brief = Timing.timed(0, 1, 200, 1, 500);
+        Timing brief = Timing.timed(0, 1, 200, 2, 300);
         Timing shot = Timing.shots(0, 0, 1);
         return List.of(
                 SuiteStep.of("ApplyBenchmark.apply", Timing.timed(0, 1, 200, 1, 300), "store=heap,rocksdb", "codec=binary"),

@@ -1,0 +1,62 @@
+package io.graphraft.reports;
+
+import java.util.Locale;
+
+/** Numbers as the report prints them. */
+final class Format {
+    private Format() {
+    }
+
+    /** A latency given in microseconds: {@code 850 ns}, {@code 135 µs}, {@code 4.82 ms}, {@code 1.30 s}. */
+    static String micros(double micros) {
+        if (Double.isNaN(micros)) {
+            return "–";
+        }
+        if (micros < 1) {
+            return String.format(Locale.ROOT, "%.0f ns", micros * 1000);
+        }
+        if (micros < 1000) {
+            return String.format(Locale.ROOT, micros < 10 ? "%.2f µs" : "%.0f µs", micros);
+        }
+        if (micros < 1_000_000) {
+            return String.format(Locale.ROOT, "%.2f ms", micros / 1000);
+        }
+        return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000);
+    }
+
+    /** A latency range over iterations: {@code 131–139 µs}. */
+    static String microsRange(double[] range) {
+        if (range[0] == range[1]) {
+            return micros(range[0]);
+        }
+        return micros(range[0]) + " – " + micros(range[1]);
+    }
+
+    static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "–";
+        }
+        if (perSecond >= 10_000) {
+            return String.format(Locale.ROOT, "%.0fk/s", perSecond / 1000);
+        }
+        return String.format(Locale.ROOT, "%.0f/s", perSecond);
+    }
+
+    static String ratio(double ratio) {
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.1f×", ratio);
+    }
+
+    static String number(double value, String pattern) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, pattern, value);
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+}
