@@ -4,6 +4,7 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.statemachine.GraphStateMachine;
+import io.graphraft.core.util.Directories;
 import io.graphraft.core.statemachine.SnapshotException;
 
 import java.io.IOException;
@@ -89,11 +90,7 @@ final class DurableRuntime implements LocalRuntime {
 
     @Override
     public long snapshotSizeBytes() {
-        try {
-            return Files.exists(snapshotFile) ? Files.size(snapshotFile) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
+        return Directories.sizeOf(snapshotFile);
     }
 
     @Override

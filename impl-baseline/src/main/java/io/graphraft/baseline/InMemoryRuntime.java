@@ -2,6 +2,7 @@ package io.graphraft.baseline;
 
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.statemachine.GraphStateMachine;
+import io.graphraft.core.util.Directories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,11 +48,7 @@ final class InMemoryRuntime implements LocalRuntime {
 
     @Override
     public long snapshotSizeBytes() {
-        try {
-            return Files.exists(snapshotFile) ? Files.size(snapshotFile) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
+        return Directories.sizeOf(snapshotFile);
     }
 
     @Override

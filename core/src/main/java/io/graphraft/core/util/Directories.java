@@ -26,7 +26,7 @@ public final class Directories {
         }
     }
 
-    /** Total bytes of the regular files below {@code path} (0 if it does not exist). */
+    /** Bytes of the file {@code path}, or of all regular files below the directory {@code path}; 0 if it does not exist. */
     public static long sizeOf(Path path) {
         if (path == null || !Files.exists(path)) {
             return 0;
