@@ -1,0 +1,198 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.codec.Codec;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.ReadConsistency;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.impl.OrderedAsync;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A {@link GraphClient} over one {@link RaftClient}'s async API.
+ * <ul>
+ *   <li>Writes go to the leader: Ratis follows NotLeaderException redirects and retries, bounded by
+ *       the request timeout.</li>
+ *   <li>LINEARIZABLE reads go to the leader, which answers after a read index round (the servers run
+ *       with {@code raft.server.read.option=LINEARIZABLE}).</li>
+ *   <li>LOCAL reads are stale reads answered by the peer the client takes for the leader, from its
+ *       own state, without a read index.</li>
+ * </ul>
+ * Every request completes within the spec's request timeout, exceptionally with
+ * {@link EngineUnavailableException} unless Ratis replied success.
+ *
+ * <p>Two Ratis traps shape this class. (1) Ordered async keeps the first request that fails for good
+ * in its sliding window and fails every later request at once ("SlidingWindow ... is closed"), so
+ * after any failure the client moves on to a fresh RaftClient; the old one is closed once its last
+ * requests have timed out. (2) A follower asked for a linearizable read fetches the read index from
+ * the leader itself, which the Netty transport does not implement: the request stalls until its
+ * attempt times out. So on Netty, unless a leader-only reply came back within the last election
+ * timeout (no other leader can have been elected since, short of a lost leader), a linearizable
+ * read first sends Ratis's dummy non-linearizable read, which a follower answers with a redirect
+ * to the leader. gRPC serves follower read indexes and needs no probe.
+ */
+final class RatisGraphClient implements GraphClient {
+    private final Codec codec;
+    private final Supplier<RaftClient> connect;
+    private final Duration requestTimeout;
+    private final Duration retiredClientGrace;
+    /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
+    private final Long leaderHintTrustNanos;
+    private final Set<RaftClient> retired = ConcurrentHashMap.newKeySet();
+    private volatile Connection connection;
+    private volatile boolean closed;
+
+    /** A RaftClient and when a reply that only a leader gives last confirmed its leader hint. */
+    private static final class Connection {
+        final RaftClient raft;
+        volatile long leaderConfirmedAt;
+        volatile boolean leaderConfirmed;
+
+        Connection(RaftClient raft) {
+            this.raft = raft;
+        }
+
+        RaftClientReply confirm(RaftClientReply reply) {
+            if (reply.isSuccess()) {
+                leaderConfirmedAt = System.nanoTime();
+                leaderConfirmed = true;
+            }
+            return reply;
+        }
+    }
+
+    RatisGraphClient(Codec codec, RatisConfig config, Supplier<RaftClient> connect) {
+        this.codec = codec;
+        this.connect = connect;
+        this.requestTimeout = config.requestTimeout();
+        this.retiredClientGrace = requestTimeout.plus(config.attemptTimeout()).plusSeconds(1);
+        this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
+                ? null
+                : config.minElectionTimeout().toNanos();
+        this.connection = new Connection(connect.get());
+    }
+
+    @Override
+    public Codec codec() {
+        return codec;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> submitEncoded(byte[] command) {
+        Connection c = connection;
+        return bounded("write", c, () -> c.raft.async().send(message(command)).thenApply(c::confirm));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+        Connection c = connection;
+        return switch (consistency) {
+            case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
+            case LOCAL -> bounded("local read", c,
+                    () -> c.raft.async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(connection.raft);
+        retired.forEach(RatisGraphClient::closeQuietly);
+        retired.clear();
+    }
+
+    private CompletableFuture<RaftClientReply> linearizableRead(Connection c, Message query) {
+        if (leaderHintTrustNanos == null
+                || c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < leaderHintTrustNanos) {
+            return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
+        }
+        return c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY)
+                .thenCompose(probe -> {
+                    c.confirm(probe);
+                    return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
+                });
+    }
+
+    private CompletableFuture<byte[]> bounded(String what, Connection c,
+                                              Supplier<CompletableFuture<RaftClientReply>> send) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new EngineUnavailableException("ratis client is closed"));
+        }
+        CompletableFuture<RaftClientReply> sent;
+        try {
+            sent = send.get();
+        } catch (RuntimeException e) {
+            retire(c);
+            return CompletableFuture.failedFuture(unavailable(what, e));
+        }
+        return sent.thenApply(RatisGraphClient::content)
+                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((content, error) -> {
+                    if (error == null) {
+                        return content;
+                    }
+                    retire(c);
+                    throw unavailable(what, error);
+                });
+    }
+
+    private static byte[] content(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            // The async API normally completes exceptionally instead; never take a failed reply for success.
+            throw new CompletionException(reply.getException() != null
+                    ? reply.getException()
+                    : new IOException("ratis replied without success: " + reply));
+        }
+        return reply.getMessage().getContent().toByteArray();
+    }
+
+    private EngineUnavailableException unavailable(String what, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return new EngineUnavailableException("ratis " + what + " got no reply within " + requestTimeout.toMillis()
+                    + " ms (no leader, or the leader has no quorum)", cause);
+        }
+        return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
+    }
+
+    /** Replaces a RaftClient whose ordered window may now be failed; closes it after its requests had time to end. */
+    private synchronized void retire(Connection failed) {
+        if (closed || connection != failed) {
+            return;
+        }
+        connection = new Connection(connect.get());
+        retired.add(failed.raft);
+        CompletableFuture.delayedExecutor(retiredClientGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (retired.remove(failed.raft)) {
+                closeQuietly(failed.raft);
+            }
+        });
+    }
+
+    private static Message message(byte[] bytes) {
+        return Message.valueOf(UnsafeByteOperations.unsafeWrap(bytes));
+    }
+
+    private static void closeQuietly(RaftClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing fails its outstanding requests, which is all we want from it
+        }
+    }
+}
