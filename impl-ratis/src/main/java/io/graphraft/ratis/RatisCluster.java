@@ -25,6 +25,7 @@ final class RatisCluster implements Cluster {
     private final RatisConfig config;
     private final RaftGroup group;
     private final List<RatisNode> nodes;
+    private final List<NodeHandle> handles;
     private final List<RatisGraphClient> clients = new ArrayList<>();
     private final GraphClient client;
     private boolean closed;
@@ -48,6 +49,7 @@ final class RatisCluster implements Cluster {
             created.add(new RatisNode("n" + i, peers.get(i), ports.get(i), group, spec.nodeDirectory(i), spec, config));
         }
         this.nodes = List.copyOf(created);
+        this.handles = List.copyOf(created);
         try {
             Parallel.forEach(nodes, RatisNode::start);
             this.client = newClient();
@@ -79,7 +81,7 @@ final class RatisCluster implements Cluster {
 
     @Override
     public List<NodeHandle> nodes() {
-        return List.copyOf(nodes);
+        return handles;
     }
 
     @Override

@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  *   <li>LINEARIZABLE reads go to the leader, which answers after a read index round (the servers run
  *       with {@code raft.server.read.option=LINEARIZABLE}).</li>
  *   <li>LOCAL reads are stale reads answered by the peer the client takes for the leader, from its
- *       own state, without a read index.</li>
+ *       own state, without a read index. They go through a second RaftClient: on gRPC, requests to a
+ *       named peer share the ordered stream of leader requests to that peer, whose sequence numbers
+ *       they collide with, and then never get an answer.</li>
  * </ul>
  * Every request completes within the spec's request timeout, exceptionally with
  * {@link EngineUnavailableException} unless Ratis replied success.
@@ -50,18 +52,40 @@ final class RatisGraphClient implements GraphClient {
     private final Duration retiredClientGrace;
     /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
     private final Long leaderHintTrustNanos;
-    private final Set<RaftClient> retired = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> retired = ConcurrentHashMap.newKeySet();
     private volatile Connection connection;
     private volatile boolean closed;
 
-    /** A RaftClient and when a reply that only a leader gives last confirmed its leader hint. */
-    private static final class Connection {
+    /**
+     * A RaftClient for writes and linearizable reads, one for stale reads (made on first use), and
+     * when a reply that only a leader gives last confirmed the first one's leader hint.
+     */
+    private final class Connection {
         final RaftClient raft;
+        private RaftClient localReads;
         volatile long leaderConfirmedAt;
         volatile boolean leaderConfirmed;
 
         Connection(RaftClient raft) {
             this.raft = raft;
+        }
+
+        synchronized RaftClient localReads() {
+            if (localReads == null) {
+                localReads = connect.get();
+            }
+            return localReads;
+        }
+
+        void close() {
+            closeQuietly(raft);
+            RaftClient local;
+            synchronized (this) {
+                local = localReads;
+            }
+            if (local != null) {
+                closeQuietly(local);
+            }
         }
 
         RaftClientReply confirm(RaftClientReply reply) {
@@ -101,7 +125,7 @@ final class RatisGraphClient implements GraphClient {
         return switch (consistency) {
             case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
             case LOCAL -> bounded("local read", c,
-                    () -> c.raft.async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
+                    () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
         };
     }
 
@@ -111,8 +135,8 @@ final class RatisGraphClient implements GraphClient {
             return;
         }
         closed = true;
-        closeQuietly(connection.raft);
-        retired.forEach(RatisGraphClient::closeQuietly);
+        connection.close();
+        retired.forEach(Connection::close);
         retired.clear();
     }
 
@@ -170,16 +194,16 @@ final class RatisGraphClient implements GraphClient {
         return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
     }
 
-    /** Replaces a RaftClient whose ordered window may now be failed; closes it after its requests had time to end. */
+    /** Replaces RaftClients whose ordered windows may now be failed; closes them after their requests had time to end. */
     private synchronized void retire(Connection failed) {
         if (closed || connection != failed) {
             return;
         }
         connection = new Connection(connect.get());
-        retired.add(failed.raft);
+        retired.add(failed);
         CompletableFuture.delayedExecutor(retiredClientGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (retired.remove(failed.raft)) {
-                closeQuietly(failed.raft);
+            if (retired.remove(failed)) {
+                failed.close();
             }
         });
     }

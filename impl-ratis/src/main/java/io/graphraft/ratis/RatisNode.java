@@ -214,6 +214,11 @@ final class RatisNode implements NodeHandle {
         }).orElse(0L);
     }
 
+    /** The first index still in this peer's log: above 0 once it was purged or the peer started from an installed snapshot. */
+    long logStartIndex() {
+        return requireRunning().division().getRaftLog().getStartIndex();
+    }
+
     /** Stops the node if it runs and lifts its isolation: the cluster is closing. */
     void close() {
         heal();
