@@ -11,6 +11,7 @@ import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,8 @@ final class RatisCluster implements Cluster {
         if (closed) {
             throw new IllegalStateException("the ratis cluster is closed");
         }
-        RatisGraphClient created = new RatisGraphClient(spec.codec().codec(), config, this::connect);
+        RatisGraphClient created = new RatisGraphClient(spec.codec().codec(), config,
+                nodes.stream().map(node -> node.peer().getId()).toList(), this::connect);
         clients.add(created);
         return created;
     }
@@ -98,10 +100,11 @@ final class RatisCluster implements Cluster {
         Parallel.forEach(nodes, RatisNode::close);
     }
 
-    private RaftClient connect() {
+    private RaftClient connect(RaftPeerId firstTry) {
         return RaftClient.newBuilder()
                 .setClientId(ClientId.randomId())
                 .setRaftGroup(group)
+                .setLeaderId(firstTry)
                 .setProperties(config.clientProperties())
                 .setRetryPolicy(config.clientRetryPolicy())
                 .build();

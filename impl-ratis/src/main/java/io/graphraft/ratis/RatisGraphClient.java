@@ -8,16 +8,19 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.impl.OrderedAsync;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +40,9 @@ import java.util.function.Supplier;
  *
  * <p>Two Ratis traps shape this class. (1) Ordered async keeps the first request that fails for good
  * in its sliding window and fails every later request at once ("SlidingWindow ... is closed"), so
- * after any failure the client moves on to a fresh RaftClient; the old one is closed once its last
- * requests have timed out. (2) A follower asked for a linearizable read fetches the read index from
+ * after any failure the client moves on to a fresh RaftClient, which first tries the peer after
+ * the one the failed client took for the leader (LOCAL reads follow that guess and would otherwise
+ * keep asking a dead peer); the old one is closed once its last requests have timed out. (2) A follower asked for a linearizable read fetches the read index from
  * the leader itself, which the Netty transport does not implement: the request stalls until its
  * attempt times out. So on Netty, unless a leader-only reply came back within the last election
  * timeout (no other leader can have been elected since, short of a lost leader), a linearizable
@@ -47,7 +51,9 @@ import java.util.function.Supplier;
  */
 final class RatisGraphClient implements GraphClient {
     private final Codec codec;
-    private final Supplier<RaftClient> connect;
+    /** A new RaftClient that first tries the given peer (null: Ratis's choice). */
+    private final Function<RaftPeerId, RaftClient> connect;
+    private final List<RaftPeerId> peers;
     private final Duration requestTimeout;
     private final Duration retiredClientGrace;
     /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
@@ -72,7 +78,7 @@ final class RatisGraphClient implements GraphClient {
 
         synchronized RaftClient localReads() {
             if (localReads == null) {
-                localReads = connect.get();
+                localReads = connect.apply(null);
             }
             return localReads;
         }
@@ -97,15 +103,16 @@ final class RatisGraphClient implements GraphClient {
         }
     }
 
-    RatisGraphClient(Codec codec, RatisConfig config, Supplier<RaftClient> connect) {
+    RatisGraphClient(Codec codec, RatisConfig config, List<RaftPeerId> peers, Function<RaftPeerId, RaftClient> connect) {
         this.codec = codec;
         this.connect = connect;
+        this.peers = List.copyOf(peers);
         this.requestTimeout = config.requestTimeout();
         this.retiredClientGrace = requestTimeout.plus(config.attemptTimeout()).plusSeconds(1);
         this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
                 ? null
                 : config.minElectionTimeout().toNanos();
-        this.connection = new Connection(connect.get());
+        this.connection = new Connection(connect.apply(null));
     }
 
     @Override
@@ -199,13 +206,17 @@ final class RatisGraphClient implements GraphClient {
         if (closed || connection != failed) {
             return;
         }
-        connection = new Connection(connect.get());
+        connection = new Connection(connect.apply(peerAfter(failed.raft.getLeaderId())));
         retired.add(failed);
         CompletableFuture.delayedExecutor(retiredClientGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (retired.remove(failed)) {
                 failed.close();
             }
         });
+    }
+
+    private RaftPeerId peerAfter(RaftPeerId peer) {
+        return peers.get((peers.indexOf(peer) + 1) % peers.size());
     }
 
     private static Message message(byte[] bytes) {

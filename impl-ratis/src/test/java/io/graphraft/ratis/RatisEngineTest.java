@@ -89,6 +89,19 @@ class RatisEngineTest {
         }
     }
 
+    @Test
+    void localReadsMoveOnFromACrashedPeer() {
+        Cluster cluster = started(spec(3));
+        GraphClient client = cluster.client();
+        long id = applied(client, Command.CreateNode.of("N", Map.of()));
+        assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).as("the leader applied it before answering")
+                .isInstanceOf(Result.NodeFound.class);
+        cluster.awaitLeader(CONVERGENCE).stop();
+
+        await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).isInstanceOf(Result.NodeFound.class));
+    }
+
     @ParameterizedTest(name = "store={0}")
     @EnumSource(StoreKind.class)
     void aWipedFollowerStartsFromTheLeadersSnapshotNotFromTheLog(StoreKind store) {
