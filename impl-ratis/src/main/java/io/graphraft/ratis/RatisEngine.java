@@ -104,21 +104,24 @@ public final class RatisEngine implements Engine {
         return new RatisCluster(spec);
     }
 
-    /** From the jar manifest, or from Ratis's own version file when a shaded jar dropped the manifests. */
+    /**
+     * From {@code ratis-version.properties}, which every Ratis jar carries (a shaded jar keeps one of
+     * them, all alike); its manifest would name the shaded jar's version instead.
+     */
     static String ratisVersion() {
-        String version = RaftServer.class.getPackage().getImplementationVersion();
-        if (version != null) {
-            return version;
-        }
         try (InputStream in = RaftServer.class.getClassLoader().getResourceAsStream("ratis-version.properties")) {
             if (in != null) {
                 Properties properties = new Properties();
                 properties.load(in);
-                return properties.getProperty("version", "unknown");
+                String version = properties.getProperty("version");
+                if (version != null) {
+                    return version;
+                }
             }
         } catch (IOException e) {
-            // fall through
+            // fall back to the manifest
         }
-        return "unknown";
+        String version = RaftServer.class.getPackage().getImplementationVersion();
+        return version != null ? version : "unknown";
     }
 }
