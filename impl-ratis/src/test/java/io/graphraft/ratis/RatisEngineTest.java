@@ -11,6 +11,7 @@ import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.engine.ReadConsistency;
+import io.graphraft.core.engine.Role;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import io.graphraft.core.store.StoreKind;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,18 @@ class RatisEngineTest {
                 assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).isInstanceOf(Result.NodeFound.class));
         GraphClient other = cluster.newClient();
         assertThat(join(other.read(new Query.Count(), ReadConsistency.LINEARIZABLE))).isEqualTo(new Result.Counts(1, 0));
+    }
+
+    @Test
+    void fiveNodesKeepServingWithTwoOfThemDown() {
+        Cluster cluster = started(spec(5));
+        GraphClient client = cluster.client();
+        applied(client, Command.CreateNode.of("N", Map.of()));
+        cluster.nodes().stream().filter(n -> n.role() != Role.LEADER).limit(2).forEach(NodeHandle::stop);
+
+        long id = applied(client, Command.CreateNode.of("N", Map.of()));
+        assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
+        assertThat(cluster.nodes()).filteredOn(NodeHandle::isRunning).hasSize(3);
     }
 
     @Test
