@@ -9,6 +9,8 @@ import org.apache.ratis.client.impl.OrderedAsync;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.ReadException;
+import org.apache.ratis.protocol.exceptions.ReadIndexException;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -147,7 +150,29 @@ final class RatisGraphClient implements GraphClient {
         retired.clear();
     }
 
+    /**
+     * A follower that does not know the leader yet, or is installing a snapshot, answers a read with
+     * ReadIndexException or ReadException, which Ratis's client does not retry: retry it here.
+     */
     private CompletableFuture<RaftClientReply> linearizableRead(Connection c, Message query) {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        return retryingTransientReadFailures(() -> linearizableReadAttempt(c, query), deadline);
+    }
+
+    private static CompletableFuture<RaftClientReply> retryingTransientReadFailures(
+            Supplier<CompletableFuture<RaftClientReply>> attempt, long deadline) {
+        return attempt.get().exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if ((cause instanceof ReadIndexException || cause instanceof ReadException) && System.nanoTime() < deadline) {
+                Executor later = CompletableFuture.delayedExecutor(RatisConfig.CLIENT_RETRY_SLEEP.toMillis(), TimeUnit.MILLISECONDS);
+                return CompletableFuture.runAsync(() -> { }, later)
+                        .thenCompose(ignored -> retryingTransientReadFailures(attempt, deadline));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private CompletableFuture<RaftClientReply> linearizableReadAttempt(Connection c, Message query) {
         if (leaderHintTrustNanos == null
                 || c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < leaderHintTrustNanos) {
             return c.raft.async().sendReadOnly(query).thenApply(c::confirm);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +67,20 @@ class RatisEngineTest {
                 assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).isInstanceOf(Result.NodeFound.class));
         GraphClient other = cluster.newClient();
         assertThat(join(other.read(new Query.Count(), ReadConsistency.LINEARIZABLE))).isEqualTo(new Result.Counts(1, 0));
+    }
+
+    @ParameterizedTest(name = "rpc={0}")
+    @ValueSource(strings = {"netty", "grpc"})
+    void aLinearizableReadSentBeforeAnyLeaderIsElectedWaitsForOne(String rpc) {
+        Cluster cluster = started(spec(3).option("rpc", rpc));
+        long id = applied(cluster.client(), Command.CreateNode.of("N", Map.of()));
+        cluster.nodes().forEach(NodeHandle::stop);
+        cluster.nodes().forEach(NodeHandle::restart);
+
+        GraphClient fresh = cluster.newClient();
+        assertThat(join(fresh.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
+        assertThat(join(cluster.client().read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE)))
+                .isInstanceOf(Result.NodeFound.class);
     }
 
     @Test
