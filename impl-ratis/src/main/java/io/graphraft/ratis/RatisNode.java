@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * One Ratis peer: a {@link RaftServer} with its own storage directory and graph store below
  * {@code <dataDirectory>/node-<i>}. Every start builds a new server and an empty graph, which
  * Ratis fills from the newest snapshot and the log ({@code StartupOption.RECOVER}; with an empty
- * directory Ratis formats it and the peer rejoins the group as an empty follower).
+ * directory Ratis formats it and the peer rejoins the group as an empty follower). {@link #stop()}
+ * is {@code RaftServer.close()}: no leadership hand-over and no snapshot, though Ratis still writes
+ * out the log entries already queued, as a killed process would not.
  */
 final class RatisNode implements NodeHandle {
     /** A snapshot of a large graph can take long; the caller asked to wait until it is on disk. */
