@@ -1,0 +1,146 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.statemachine.GraphStateMachine;
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.LifeCycle;
+import org.apache.ratis.util.MD5FileUtil;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Adapts core's {@link GraphStateMachine} to Ratis: log entries are applied in order on Ratis's
+ * updater thread, queries are answered from the local graph, and snapshots are single files in
+ * Ratis's {@link SimpleStateMachineStorage} (written by {@link GraphStateMachine#writeSnapshot}).
+ *
+ * <p>The graph is empty when this is created; {@link #initialize} restores the newest snapshot and
+ * Ratis then replays the log after it. A follower receiving a snapshot install is paused, then
+ * {@link #reinitialize reinitialized} from the installed file.
+ */
+final class GraphRatisStateMachine extends BaseStateMachine {
+    private final GraphStateMachine graph;
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    GraphRatisStateMachine(GraphStateMachine graph) {
+        this.graph = graph;
+    }
+
+    GraphStateMachine graph() {
+        return graph;
+    }
+
+    @Override
+    public SimpleStateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        getLifeCycle().startAndTransition(() -> {
+            super.initialize(server, groupId, raftStorage);
+            storage.init(raftStorage);
+            restore(storage.getLatestSnapshot());
+        }, IOException.class);
+    }
+
+    /** Called before a snapshot from the leader replaces the state machine directory. */
+    @Override
+    public synchronized void pause() {
+        if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+            getLifeCycle().transition(LifeCycle.State.PAUSING);
+            getLifeCycle().transition(LifeCycle.State.PAUSED);
+        }
+    }
+
+    /** Called after a snapshot install: loads the installed snapshot (the storage's cache is stale, so rescan). */
+    @Override
+    public synchronized void reinitialize() throws IOException {
+        restore(storage.loadLatestSnapshot());
+        if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        try {
+            byte[] result = graph.apply(entry.getIndex(), entry.getStateMachineLogEntry().getLogData().toByteArray());
+            return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(result)));
+        } catch (RuntimeException e) {
+            // Bad commands already come back as error results; this is a store failure or an engine bug.
+            // Throwing would shut the server down, so the client gets a StateMachineException instead.
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            // Ratis counts the entry as applied either way; snapshots and the auto-trigger follow this index.
+            updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        try {
+            byte[] result = graph.query(request.getContent().toByteArray());
+            return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(result)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Runs on the updater thread between two applies, so the graph and the applied term/index agree.
+     * The graph's own applied index may be lower (configuration and metadata entries are not commands).
+     */
+    @Override
+    public synchronized long takeSnapshot() throws IOException {
+        TermIndex applied = getLastAppliedTermIndex();
+        if (applied.getIndex() < 0) {
+            return RaftLog.INVALID_LOG_INDEX;
+        }
+        SingleFileSnapshotInfo latest = storage.getLatestSnapshot();
+        if (latest != null && latest.getIndex() >= applied.getIndex()) {
+            return latest.getIndex();
+        }
+        File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
+        graph.writeSnapshot(file.toPath());
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
+        return applied.getIndex();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            graph.close();
+        }
+    }
+
+    private void restore(SingleFileSnapshotInfo snapshot) throws IOException {
+        if (snapshot == null) {
+            return;
+        }
+        FileInfo file = snapshot.getFile();
+        if (file.getFileDigest() != null) {
+            MD5FileUtil.verifySavedMD5(file.getPath().toFile(), file.getFileDigest());
+        }
+        graph.restoreSnapshot(file.getPath());
+        setLastAppliedTermIndex(snapshot.getTermIndex());
+    }
+}

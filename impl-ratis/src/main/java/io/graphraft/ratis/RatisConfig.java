@@ -1,0 +1,138 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Durability;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link ClusterSpec} → Ratis properties mapping, for servers and clients. {@link RatisEngine}'s
+ * javadoc states the mapping; this class is its single implementation.
+ */
+final class RatisConfig {
+    static final String HOST = "127.0.0.1";
+    /** Snapshot files kept per peer: the newest, and one before it in case the newest cannot be read. */
+    static final int SNAPSHOTS_RETAINED = 2;
+    /** Assumed bytes per log entry when sizing segments for a snapshot threshold (a small command is ~60–100 B). */
+    static final long SEGMENT_BYTES_PER_THRESHOLD_ENTRY = 64;
+    static final long MIN_SEGMENT_BYTES = 4 * 1024;
+    static final long MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
+    /** Pause between client attempts that failed without naming a new leader (none while a leader is known). */
+    static final Duration CLIENT_RETRY_SLEEP = Duration.ofMillis(20);
+    /** Ratis's default {@code raft.server.rpc.timeout.min}. */
+    static final Duration RATIS_DEFAULT_MIN_ELECTION_TIMEOUT = Duration.ofMillis(150);
+    /** Ratis's own per-attempt default; a shorter request timeout shortens it. */
+    static final Duration CLIENT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ClusterSpec spec;
+    private final RatisTransport transport;
+
+    RatisConfig(ClusterSpec spec) {
+        this.spec = spec;
+        this.transport = spec.option(RatisTransport.OPTION).map(RatisTransport::parse).orElse(RatisTransport.DEFAULT);
+    }
+
+    RatisTransport transport() {
+        return transport;
+    }
+
+    Duration requestTimeout() {
+        return spec.requestTimeout();
+    }
+
+    /** The properties of the peer listening on {@code port} and keeping its log and snapshots in {@code storageDirectory}. */
+    RaftProperties serverProperties(Path storageDirectory, int port) {
+        RaftProperties properties = new RaftProperties();
+        RaftConfigKeys.Rpc.setType(properties, transport.rpcType());
+        transport.bind(properties, HOST, port);
+        RaftServerConfigKeys.setStorageDir(properties, List.of(storageDirectory.toAbsolutePath().toFile()));
+        // The same per-attempt timeout bounds Netty's server-to-server calls.
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, millis(attemptTimeout()));
+
+        RaftServerConfigKeys.Log.setUnsafeFlushEnabled(properties, spec.durability() == Durability.NONE);
+        RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+
+        spec.electionTimeout().ifPresent(min -> {
+            RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(min));
+            RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(min.multipliedBy(2)));
+        });
+
+        // A stop is a crash: never a final snapshot (it would also hide log replay from restart measurements).
+        RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(properties, false);
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, SNAPSHOTS_RETAINED);
+        long threshold = spec.snapshotThreshold().orElse(0L);
+        if (threshold > 0) {
+            RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+            RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, threshold);
+            // Only closed segments are purged: size them so that one snapshot interval fills about one segment.
+            RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(segmentBytes(threshold)));
+            RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
+        }
+        spec.trailingLogs().ifPresent(trailing -> {
+            RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, trailing);
+            // As in the seed (hashicorp/raft): compaction keeps `trailing` entries and does not wait for lagging
+            // or dead followers; they catch up by snapshot install instead.
+            RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+        });
+        spec.appendBatchMaxEntries().ifPresent(entries ->
+                RaftServerConfigKeys.Log.Appender.setBufferElementLimit(properties, entries));
+        return properties;
+    }
+
+    RaftProperties clientProperties() {
+        RaftProperties properties = new RaftProperties();
+        RaftConfigKeys.Rpc.setType(properties, transport.rpcType());
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, millis(attemptTimeout()));
+        return properties;
+    }
+
+    /**
+     * Retries every request type (NotLeaderException redirects, refused connections, attempt timeouts)
+     * until the request is {@link ClusterSpec#requestTimeout()} old, then gives up. Ratis's default
+     * retries forever.
+     */
+    RetryPolicy clientRetryPolicy() {
+        RequestTypeDependentRetryPolicy.Builder builder = RequestTypeDependentRetryPolicy.newBuilder();
+        RetryPolicy sleepBetweenAttempts = RetryPolicies.retryForeverWithSleep(millis(CLIENT_RETRY_SLEEP));
+        for (TypeCase type : TypeCase.values()) {
+            if (type != TypeCase.TYPE_NOT_SET) {
+                builder.setRetryPolicy(type, sleepBetweenAttempts);
+                builder.setTimeout(type, millis(spec.requestTimeout()));
+            }
+        }
+        return builder.build();
+    }
+
+    static long segmentBytes(long snapshotThreshold) {
+        if (snapshotThreshold >= MAX_SEGMENT_BYTES / SEGMENT_BYTES_PER_THRESHOLD_ENTRY) {
+            return MAX_SEGMENT_BYTES;
+        }
+        return Math.max(MIN_SEGMENT_BYTES, snapshotThreshold * SEGMENT_BYTES_PER_THRESHOLD_ENTRY);
+    }
+
+    /** The client's per-attempt timeout ({@code raft.client.rpc.request.timeout}). */
+    Duration attemptTimeout() {
+        return spec.requestTimeout().compareTo(CLIENT_ATTEMPT_TIMEOUT) < 0 ? spec.requestTimeout() : CLIENT_ATTEMPT_TIMEOUT;
+    }
+
+    Duration minElectionTimeout() {
+        return spec.electionTimeout().orElse(RATIS_DEFAULT_MIN_ELECTION_TIMEOUT);
+    }
+
+    private static TimeDuration millis(Duration duration) {
+        return TimeDuration.valueOf(duration.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

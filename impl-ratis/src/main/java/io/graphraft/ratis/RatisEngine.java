@@ -1,0 +1,127 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.engine.Capabilities;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Durability;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.Setting;
+import org.apache.ratis.server.RaftServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code ratis}: the graph state machine replicated by Apache Ratis, 1, 3 or 5 peers in this JVM
+ * talking over TCP on 127.0.0.1.
+ *
+ * <h2>ClusterSpec → Ratis</h2>
+ * <ul>
+ *   <li>{@code nodes} → a {@code RaftGroup} of that many peers on free loopback ports, each with its
+ *       own {@code raft.server.storage.dir} ({@code node-<i>/ratis}) and graph store
+ *       ({@code node-<i>/store}, rebuilt from snapshot + log on every start).</li>
+ *   <li>option {@code rpc} = {@code netty} (default) | {@code grpc} → {@code raft.rpc.type}.</li>
+ *   <li>{@code durability} FSYNC → Ratis's default log flush ({@code raft.server.log.unsafe-flush.enabled=false});
+ *       NONE → {@code raft.server.log.unsafe-flush.enabled=true}. See {@link #durabilitySemantics()}.</li>
+ *   <li>{@code electionTimeout} = T → {@code raft.server.rpc.timeout.min} = T and
+ *       {@code raft.server.rpc.timeout.max} = 2T (Ratis picks each timeout at random in between; a
+ *       leader without a majority of answers for max steps down). Unset: Ratis's 150/300 ms.</li>
+ *   <li>{@code heartbeatInterval}: not supported. Ratis derives it (half of {@code rpc.timeout.min}).</li>
+ *   <li>{@code snapshotThreshold} = N &gt; 0 → {@code raft.server.snapshot.auto.trigger.enabled=true},
+ *       {@code raft.server.snapshot.auto.trigger.threshold} = N; since only closed log segments are
+ *       purged, {@code raft.server.log.segment.size.max} = N × 64 B (4 KB … 8 MB) and
+ *       {@code raft.server.log.purge.gap} = 1 (every snapshot purges what it covers). N = 0 or unset:
+ *       no automatic snapshots, Ratis's 32 MB segments.</li>
+ *   <li>{@code trailingLogs} = K → {@code raft.server.log.purge.preservation.log.num} = K (a purge keeps
+ *       the last K entries: it removes closed segments up to min(snapshot index, last index − K)) and
+ *       {@code raft.server.log.purge.upto.snapshot.index=true} (as in the seed's hashicorp/raft,
+ *       compaction does not wait for lagging or dead followers; they get the snapshot). Unset:
+ *       nothing preserved, and Ratis purges only up to the lowest commit index of all peers.</li>
+ *   <li>{@code appendBatchMaxEntries} = E → {@code raft.server.log.appender.buffer.element-limit} = E.</li>
+ *   <li>{@code requestTimeout} → the client's retry policy gives up once a request is that old
+ *       (per attempt {@code raft.client.rpc.request.timeout} = min(3 s, timeout)), and every future
+ *       fails with {@code EngineUnavailableException} at that deadline.</li>
+ *   <li>Always: {@code raft.server.snapshot.trigger-when-stop.enabled=false} (a stop is a crash),
+ *       {@code raft.server.snapshot.retention.file.num=2},
+ *       {@code raft.server.read.option=LINEARIZABLE} (read-only requests use a read index).
+ *       Everything else keeps Ratis's defaults, including log metadata entries
+ *       ({@code raft.server.log.log-metadata.enabled=true}: commit-index entries share the log, so
+ *       command indices are not consecutive).</li>
+ * </ul>
+ */
+public final class RatisEngine implements Engine {
+    static final String NAME = "ratis";
+    private static final String RATIS = "org.apache.ratis";
+
+    private static final EngineSupport SUPPORT = EngineSupport.builder()
+            .nodeCounts(1, 3, 5)
+            .durabilities(Durability.FSYNC, Durability.NONE)
+            .settings(Setting.ELECTION_TIMEOUT, Setting.SNAPSHOT_THRESHOLD, Setting.TRAILING_LOGS,
+                    Setting.APPEND_BATCH_MAX_ENTRIES)
+            .option(RatisTransport.OPTION, Arrays.stream(RatisTransport.values()).map(RatisTransport::label)
+                    .toArray(String[]::new))
+            .build();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EngineSupport support() {
+        return SUPPORT;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    public String durabilitySemantics() {
+        return "fsync: every peer's log worker writes appended entries to its segment file and calls"
+                + " FileChannel.force(false) before it counts them (one force covers all entries queued at that"
+                + " moment, at most raft.server.log.force.sync.num=128): followers answer appendEntries only"
+                + " after their force, the leader counts its own copy only after its force, and a write is"
+                + " applied and acknowledged once a majority of peers has forced it."
+                + " none (raft.server.log.unsafe-flush.enabled=true): every peer writes the entries to the file"
+                + " (OS page cache) and counts or acknowledges them at once; the force runs afterwards on a"
+                + " separate thread, so a power loss or OS crash on a majority can lose acknowledged writes."
+                + " Snapshots are fsynced and renamed into place in both modes.";
+    }
+
+    @Override
+    public Map<String, String> libraryVersions() {
+        return Map.of(RATIS, ratisVersion());
+    }
+
+    @Override
+    public Cluster launch(ClusterSpec spec) {
+        return new RatisCluster(spec);
+    }
+
+    /**
+     * From {@code ratis-version.properties}, which every Ratis jar carries (a shaded jar keeps one of
+     * them, all alike); its manifest would name the shaded jar's version instead.
+     */
+    static String ratisVersion() {
+        try (InputStream in = RaftServer.class.getClassLoader().getResourceAsStream("ratis-version.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the manifest
+        }
+        String version = RaftServer.class.getPackage().getImplementationVersion();
+        return version != null ? version : "unknown";
+    }
+}

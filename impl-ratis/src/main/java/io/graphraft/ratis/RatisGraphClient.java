@@ -1,0 +1,258 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.codec.Codec;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.ReadConsistency;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.impl.OrderedAsync;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.ReadException;
+import org.apache.ratis.protocol.exceptions.ReadIndexException;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link GraphClient} over one {@link RaftClient}'s async API.
+ * <ul>
+ *   <li>Writes go to the leader: Ratis follows NotLeaderException redirects and retries, bounded by
+ *       the request timeout.</li>
+ *   <li>LINEARIZABLE reads go to the leader, which answers after a read index round (the servers run
+ *       with {@code raft.server.read.option=LINEARIZABLE}).</li>
+ *   <li>LOCAL reads are stale reads answered by the peer the client takes for the leader, from its
+ *       own state, without a read index. They go through a second RaftClient: on gRPC, requests to a
+ *       named peer share the ordered stream of leader requests to that peer, whose sequence numbers
+ *       they collide with, and then never get an answer.</li>
+ * </ul>
+ * Every request completes within the spec's request timeout, exceptionally with
+ * {@link EngineUnavailableException} unless Ratis replied success.
+ *
+ * <p>Two Ratis traps shape this class. (1) Ordered async keeps the first request that fails for good
+ * in its sliding window and fails every later request at once ("SlidingWindow ... is closed"), so
+ * after any failure the client moves on to a fresh RaftClient, which first tries the peer after
+ * the one the failed client took for the leader (LOCAL reads follow that guess and would otherwise
+ * keep asking a dead peer); the old one is closed once its last requests have timed out. (2) A follower asked for a linearizable read fetches the read index from
+ * the leader itself, which the Netty transport does not implement: the request stalls until its
+ * attempt times out. So on Netty, unless a leader-only reply came back within the last election
+ * timeout (no other leader can have been elected since, short of a lost leader), a linearizable
+ * read first sends Ratis's dummy non-linearizable read, which a follower answers with a redirect
+ * to the leader. gRPC serves follower read indexes and needs no probe.
+ */
+final class RatisGraphClient implements GraphClient {
+    private final Codec codec;
+    /** A new RaftClient that first tries the given peer (null: Ratis's choice). */
+    private final Function<RaftPeerId, RaftClient> connect;
+    private final List<RaftPeerId> peers;
+    private final Duration requestTimeout;
+    private final Duration retiredClientGrace;
+    /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
+    private final Long leaderHintTrustNanos;
+    private final Set<Connection> retired = ConcurrentHashMap.newKeySet();
+    private volatile Connection connection;
+    private volatile boolean closed;
+
+    /**
+     * A RaftClient for writes and linearizable reads, one for stale reads (made on first use), and
+     * when a reply that only a leader gives last confirmed the first one's leader hint.
+     */
+    private final class Connection {
+        final RaftClient raft;
+        private RaftClient localReads;
+        volatile long leaderConfirmedAt;
+        volatile boolean leaderConfirmed;
+
+        Connection(RaftClient raft) {
+            this.raft = raft;
+        }
+
+        synchronized RaftClient localReads() {
+            if (localReads == null) {
+                localReads = connect.apply(null);
+            }
+            return localReads;
+        }
+
+        void close() {
+            closeQuietly(raft);
+            RaftClient local;
+            synchronized (this) {
+                local = localReads;
+            }
+            if (local != null) {
+                closeQuietly(local);
+            }
+        }
+
+        RaftClientReply confirm(RaftClientReply reply) {
+            if (reply.isSuccess()) {
+                leaderConfirmedAt = System.nanoTime();
+                leaderConfirmed = true;
+            }
+            return reply;
+        }
+    }
+
+    RatisGraphClient(Codec codec, RatisConfig config, List<RaftPeerId> peers, Function<RaftPeerId, RaftClient> connect) {
+        this.codec = codec;
+        this.connect = connect;
+        this.peers = List.copyOf(peers);
+        this.requestTimeout = config.requestTimeout();
+        this.retiredClientGrace = requestTimeout.plus(config.attemptTimeout()).plusSeconds(1);
+        this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
+                ? null
+                : config.minElectionTimeout().toNanos();
+        this.connection = new Connection(connect.apply(null));
+    }
+
+    @Override
+    public Codec codec() {
+        return codec;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> submitEncoded(byte[] command) {
+        Connection c = connection;
+        return bounded("write", c, () -> c.raft.async().send(message(command)).thenApply(c::confirm));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+        Connection c = connection;
+        return switch (consistency) {
+            case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
+            case LOCAL -> bounded("local read", c,
+                    () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connection.close();
+        retired.forEach(Connection::close);
+        retired.clear();
+    }
+
+    /**
+     * A follower that does not know the leader yet, or is installing a snapshot, answers a read with
+     * ReadIndexException or ReadException, which Ratis's client does not retry: retry it here.
+     */
+    private CompletableFuture<RaftClientReply> linearizableRead(Connection c, Message query) {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        return retryingTransientReadFailures(() -> linearizableReadAttempt(c, query), deadline);
+    }
+
+    private static CompletableFuture<RaftClientReply> retryingTransientReadFailures(
+            Supplier<CompletableFuture<RaftClientReply>> attempt, long deadline) {
+        return attempt.get().exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if ((cause instanceof ReadIndexException || cause instanceof ReadException) && System.nanoTime() < deadline) {
+                Executor later = CompletableFuture.delayedExecutor(RatisConfig.CLIENT_RETRY_SLEEP.toMillis(), TimeUnit.MILLISECONDS);
+                return CompletableFuture.runAsync(() -> { }, later)
+                        .thenCompose(ignored -> retryingTransientReadFailures(attempt, deadline));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private CompletableFuture<RaftClientReply> linearizableReadAttempt(Connection c, Message query) {
+        if (leaderHintTrustNanos == null
+                || c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < leaderHintTrustNanos) {
+            return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
+        }
+        return c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY)
+                .thenCompose(probe -> {
+                    c.confirm(probe);
+                    return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
+                });
+    }
+
+    private CompletableFuture<byte[]> bounded(String what, Connection c,
+                                              Supplier<CompletableFuture<RaftClientReply>> send) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new EngineUnavailableException("ratis client is closed"));
+        }
+        CompletableFuture<RaftClientReply> sent;
+        try {
+            sent = send.get();
+        } catch (RuntimeException e) {
+            retire(c);
+            return CompletableFuture.failedFuture(unavailable(what, e));
+        }
+        return sent.thenApply(RatisGraphClient::content)
+                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((content, error) -> {
+                    if (error == null) {
+                        return content;
+                    }
+                    retire(c);
+                    throw unavailable(what, error);
+                });
+    }
+
+    private static byte[] content(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            // The async API normally completes exceptionally instead; never take a failed reply for success.
+            throw new CompletionException(reply.getException() != null
+                    ? reply.getException()
+                    : new IOException("ratis replied without success: " + reply));
+        }
+        return reply.getMessage().getContent().toByteArray();
+    }
+
+    private EngineUnavailableException unavailable(String what, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return new EngineUnavailableException("ratis " + what + " got no reply within " + requestTimeout.toMillis()
+                    + " ms (no leader, or the leader has no quorum)", cause);
+        }
+        return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
+    }
+
+    /** Replaces RaftClients whose ordered windows may now be failed; closes them after their requests had time to end. */
+    private synchronized void retire(Connection failed) {
+        if (closed || connection != failed) {
+            return;
+        }
+        connection = new Connection(connect.apply(peerAfter(failed.raft.getLeaderId())));
+        retired.add(failed);
+        CompletableFuture.delayedExecutor(retiredClientGrace.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (retired.remove(failed)) {
+                failed.close();
+            }
+        });
+    }
+
+    private RaftPeerId peerAfter(RaftPeerId peer) {
+        return peers.get((peers.indexOf(peer) + 1) % peers.size());
+    }
+
+    private static Message message(byte[] bytes) {
+        return Message.valueOf(UnsafeByteOperations.unsafeWrap(bytes));
+    }
+
+    private static void closeQuietly(RaftClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing fails its outstanding requests, which is all we want from it
+        }
+    }
+}

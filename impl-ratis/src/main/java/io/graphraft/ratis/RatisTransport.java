@@ -1,0 +1,62 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.engine.UnsupportedSettingException;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.netty.NettyConfigKeys;
+import org.apache.ratis.rpc.SupportedRpcType;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The Ratis RPC implementation peers and clients talk through: engine option {@code rpc}. */
+enum RatisTransport {
+    NETTY(SupportedRpcType.NETTY),
+    GRPC(SupportedRpcType.GRPC);
+
+    static final String OPTION = "rpc";
+    static final RatisTransport DEFAULT = NETTY;
+
+    private final SupportedRpcType rpcType;
+
+    RatisTransport(SupportedRpcType rpcType) {
+        this.rpcType = rpcType;
+    }
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    SupportedRpcType rpcType() {
+        return rpcType;
+    }
+
+    /** Whether a follower can answer a linearizable read (it asks the leader for a read index; Netty lacks that RPC). */
+    boolean servesFollowerReadIndex() {
+        return this == GRPC;
+    }
+
+    /** Makes a server listen on {@code host:port} only (Ratis binds to its properties, not to the peer address). */
+    void bind(RaftProperties properties, String host, int port) {
+        switch (this) {
+            case NETTY -> {
+                NettyConfigKeys.Server.setHost(properties, host);
+                NettyConfigKeys.Server.setPort(properties, port);
+            }
+            case GRPC -> {
+                GrpcConfigKeys.Server.setHost(properties, host);
+                GrpcConfigKeys.Server.setPort(properties, port);
+            }
+        }
+    }
+
+    static RatisTransport parse(String label) {
+        for (RatisTransport transport : values()) {
+            if (transport.label().equals(label)) {
+                return transport;
+            }
+        }
+        throw new UnsupportedSettingException("engine 'ratis' option '" + OPTION + "' does not accept '" + label
+                + "' (accepted: " + Arrays.stream(values()).map(RatisTransport::label).toList() + ")");
+    }
+}

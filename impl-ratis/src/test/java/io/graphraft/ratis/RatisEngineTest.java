@@ -1,0 +1,227 @@
+package io.graphraft.ratis;
+
+import io.graphraft.core.command.Command;
+import io.graphraft.core.command.Query;
+import io.graphraft.core.command.Result;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Durability;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.ReadConsistency;
+import io.graphraft.core.engine.Role;
+import io.graphraft.core.engine.UnsupportedSettingException;
+import io.graphraft.core.store.StoreKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** What the contract suite does not pin down for Ratis: transports, durability modes, client recovery, snapshot installs. */
+class RatisEngineTest {
+    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path temp;
+
+    private final List<Cluster> clusters = new ArrayList<>();
+    private int clusterCount;
+
+    @AfterEach
+    void closeClusters() {
+        clusters.forEach(Cluster::close);
+    }
+
+    @ParameterizedTest(name = "rpc={0} durability={1}")
+    @CsvSource({"netty,FSYNC", "netty,NONE", "grpc,FSYNC", "grpc,NONE"})
+    void everyTransportAndDurabilityServesWritesAndBothReadConsistencies(String rpc, Durability durability) {
+        Cluster cluster = started(spec(3).option("rpc", rpc).durability(durability));
+        GraphClient client = cluster.client();
+        long id = applied(client, Command.CreateNode.of("N", Map.of("k", "v")));
+
+        assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
+        await().atMost(CONVERGENCE).untilAsserted(() ->
+                assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).isInstanceOf(Result.NodeFound.class));
+        GraphClient other = cluster.newClient();
+        assertThat(join(other.read(new Query.Count(), ReadConsistency.LINEARIZABLE))).isEqualTo(new Result.Counts(1, 0));
+    }
+
+    @ParameterizedTest(name = "rpc={0}")
+    @ValueSource(strings = {"netty", "grpc"})
+    void aLinearizableReadSentBeforeAnyLeaderIsElectedWaitsForOne(String rpc) {
+        Cluster cluster = started(spec(3).option("rpc", rpc));
+        long id = applied(cluster.client(), Command.CreateNode.of("N", Map.of()));
+        cluster.nodes().forEach(NodeHandle::stop);
+        cluster.nodes().forEach(NodeHandle::restart);
+
+        GraphClient fresh = cluster.newClient();
+        assertThat(join(fresh.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
+        assertThat(join(cluster.client().read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE)))
+                .isInstanceOf(Result.NodeFound.class);
+    }
+
+    @Test
+    void fiveNodesKeepServingWithTwoOfThemDown() {
+        Cluster cluster = started(spec(5));
+        GraphClient client = cluster.client();
+        applied(client, Command.CreateNode.of("N", Map.of()));
+        cluster.nodes().stream().filter(n -> n.role() != Role.LEADER).limit(2).forEach(NodeHandle::stop);
+
+        long id = applied(client, Command.CreateNode.of("N", Map.of()));
+        assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
+        assertThat(cluster.nodes()).filteredOn(NodeHandle::isRunning).hasSize(3);
+    }
+
+    @Test
+    void aClientKeepsWorkingAfterItsRequestsFailed() {
+        Cluster cluster = started(spec(3));
+        GraphClient client = cluster.client();
+        applied(client, Command.CreateNode.of("before", Map.of()));
+        NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+        List<NodeHandle> followers = cluster.nodes().stream().filter(n -> n != leader).toList();
+        followers.forEach(NodeHandle::stop);
+
+        assertThatThrownBy(() -> client.submit(Command.CreateNode.of("lost", Map.of())).get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(EngineUnavailableException.class);
+
+        followers.forEach(NodeHandle::restart);
+        cluster.awaitLeader(CONVERGENCE);
+        await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
+                join(client.submit(Command.CreateNode.of("after", Map.of()))) instanceof Result.Applied);
+        for (int i = 0; i < 5; i++) {
+            applied(client, Command.CreateNode.of("more", Map.of()));
+            assertThat(join(client.read(new Query.Count(), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.Counts.class);
+        }
+    }
+
+    @Test
+    void localReadsMoveOnFromACrashedPeer() {
+        Cluster cluster = started(spec(3));
+        GraphClient client = cluster.client();
+        long id = applied(client, Command.CreateNode.of("N", Map.of()));
+        assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).as("the leader applied it before answering")
+                .isInstanceOf(Result.NodeFound.class);
+        cluster.awaitLeader(CONVERGENCE).stop();
+
+        await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).isInstanceOf(Result.NodeFound.class));
+    }
+
+    @ParameterizedTest(name = "store={0}")
+    @EnumSource(StoreKind.class)
+    void aWipedFollowerStartsFromTheLeadersSnapshotNotFromTheLog(StoreKind store) {
+        Cluster cluster = started(spec(3).store(store).snapshotThreshold(50).trailingLogs(10));
+        GraphClient client = cluster.client();
+        writeNodes(client, 60);
+        NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+        RatisNode follower = (RatisNode) cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        follower.stop();
+        follower.wipe();
+        List<Long> ids = writeNodes(client, 200);
+        leader.takeSnapshot();
+        assertThat(((RatisNode) leader).logStartIndex()).as("leader log purged up to its snapshot").isGreaterThan(1);
+
+        follower.restart();
+        List<Long> tail = writeNodes(client, 5);
+        await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(follower.localRead(new Query.GetNode(tail.get(tail.size() - 1))))
+                .isInstanceOf(Result.NodeFound.class));
+        assertThat(follower.localRead(new Query.GetNode(ids.get(0)))).isInstanceOf(Result.NodeFound.class);
+        assertThat(follower.logStartIndex()).as("the wiped follower's log begins after an installed snapshot").isGreaterThan(1);
+        assertThat(follower.snapshotSizeBytes()).isPositive();
+        assertThat(follower.localRead(new Query.Digest())).isEqualTo(leader.localRead(new Query.Digest()));
+    }
+
+    @Test
+    void anUnknownTransportFailsNamingTheOptionAndItsValues() {
+        assertThatThrownBy(() -> Engines.byName("ratis").start(spec(1).option("rpc", "carrier-pigeon").build()))
+                .isInstanceOf(UnsupportedSettingException.class)
+                .hasMessageContaining("'rpc'").hasMessageContaining("carrier-pigeon").hasMessageContaining("netty");
+        assertThatThrownBy(() -> Engines.byName("ratis").start(spec(1).heartbeatInterval(Duration.ofMillis(50)).build()))
+                .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval");
+    }
+
+    @Test
+    void reportsTheRatisVersionOnTheClasspath() {
+        assertThat(Engines.byName("ratis").libraryVersions()).containsEntry("org.apache.ratis", "3.3.0");
+    }
+
+    @Test
+    void closingAClusterEndsItsNonDaemonThreads() {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Cluster cluster = started(spec(3));
+        writeNodes(cluster.client(), 5);
+        cluster.newClient();
+        cluster.close();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(t -> !before.contains(t) && t.isAlive() && !t.isDaemon() && !t.getName().startsWith("awaitility"))
+                .extracting(Thread::getName)
+                .isEmpty());
+    }
+
+    private ClusterSpec.Builder spec(int nodes) {
+        Path dir = temp.resolve("cluster-" + clusterCount++);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ClusterSpec.builder(dir).nodes(nodes).requestTimeout(REQUEST_TIMEOUT).electionTimeout(Duration.ofMillis(500));
+    }
+
+    private Cluster started(ClusterSpec.Builder spec) {
+        Cluster cluster = Engines.byName("ratis").start(spec.build());
+        clusters.add(cluster);
+        cluster.awaitLeader(CONVERGENCE);
+        return cluster;
+    }
+
+    private static long applied(GraphClient client, Command command) {
+        Result result = join(client.submit(command));
+        assertThat(result).isInstanceOf(Result.Applied.class);
+        return ((Result.Applied) result).id();
+    }
+
+    private static List<Long> writeNodes(GraphClient client, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(applied(client, Command.CreateNode.of("W", Map.of("i", (long) i))));
+        }
+        return ids;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get(REQUEST_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer within " + REQUEST_TIMEOUT.multipliedBy(3), e);
+        }
+    }
+}
