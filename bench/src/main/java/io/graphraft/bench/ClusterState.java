@@ -1,16 +1,19 @@
 package io.graphraft.bench;
 
 import io.graphraft.core.codec.CodecKind;
+import io.graphraft.core.command.Query;
+import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
-import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import io.graphraft.core.store.StoreKind;
 import io.graphraft.core.util.Directories;
+import org.awaitility.Awaitility;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -67,8 +70,19 @@ public class ClusterState extends LatencyState {
         cluster = chosen.start(customize(spec(dataDirectory)).build());
         cluster.awaitLeader(LEADER_TIMEOUT);
         client = cluster.client();
+        awaitServing(cluster);
         prepare();
         openLatency(params);
+    }
+
+    /**
+     * Waits until the cluster answers a linearizable read: a node that just became leader may not
+     * serve yet (it first commits an entry of its term), and that wait is not what is measured.
+     */
+    static void awaitServing(Cluster cluster) {
+        Awaitility.await("the cluster to serve").atMost(LEADER_TIMEOUT).pollInterval(Duration.ofMillis(5))
+                .ignoreExceptions()
+                .until(() -> !cluster.client().read(new Query.Count(), ReadConsistency.LINEARIZABLE).join().isError());
     }
 
     /** Hook: unmeasured work once the leader is up (loading a graph, taking a snapshot). */
