@@ -1,0 +1,91 @@
+package io.graphraft.copycat;
+
+import io.graphraft.core.engine.Capabilities;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.Setting;
+
+import java.util.Map;
+
+/**
+ * {@code copycat}: the graph state machine replicated by Copycat 1.2.8 (Atomix's Raft library) over
+ * Catalyst's Netty transport on 127.0.0.1, one CopycatServer per node, DISK storage.
+ *
+ * <h2>ClusterSpec mapping</h2>
+ * <ul>
+ *   <li>{@code nodes}: 1, 3 or 5 servers on free loopback ports, bootstrapped with the full member list.
+ *   <li>{@code durability}: FSYNC = {@code Storage.withFlushOnCommit(true)}, NONE = {@code false}
+ *       (see {@link #durabilitySemantics()}).
+ *   <li>{@code electionTimeout}/{@code heartbeatInterval}: Copycat's, default 750/250 ms (Copycat's
+ *       defaults). Given one alone, the other follows (heartbeat = min(250 ms, election/3); election
+ *       = max(750 ms, 3 x heartbeat)). Followers wait a random 1-2 election timeouts before polling;
+ *       a leader that reached no majority for 2 election timeouts steps down. Copycat's session
+ *       timeout is max(5 s, 4 x election timeout).
+ *   <li>{@code snapshotThreshold} N: {@code Storage.withMaxEntriesPerSegment(N)}. Copycat snapshots
+ *       when the log rolls to a new segment, i.e. about every N log entries (Copycat's own session,
+ *       keep-alive and configuration entries count too; a segment also rolls at 32 MiB), completes
+ *       the snapshot at the next session keep-alive, then cleans the full segments behind it. It
+ *       also snapshots once right after the first entry. 0 (no automatic snapshots) maps to
+ *       Copycat's maximum of 1,048,576 entries per segment; larger values are unsupported.
+ *   <li>{@code trailingLogs}: unsupported - Copycat keeps no trailing entries, compaction drops every
+ *       snapshotted entry of a full segment. {@code appendBatchMaxEntries}: unsupported (Copycat
+ *       sizes its append batches itself).
+ *   <li>{@code store}, {@code codec}: the graph state machine's; no engine options.
+ * </ul>
+ *
+ * <h2>Capabilities</h2>
+ * All, with two notes. Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives
+ * Copycat's own snapshot store the way Copycat does when a segment fills, reaching the server
+ * context through {@link CopycatInternals}. Isolation is a real in-process partition of Copycat's
+ * transport ({@link PartitionableTransport}); an isolated leader steps down by itself after two
+ * election timeouts without a majority.
+ *
+ * <p>Every JVM running this engine needs {@code --add-opens java.base/java.nio=ALL-UNNAMED} (and
+ * {@code java.base/sun.nio.ch} with old Netty), which the build passes everywhere.
+ */
+public final class CopycatEngine implements Engine {
+    private static final EngineSupport SUPPORT = EngineSupport.builder()
+            .nodeCounts(1, 3, 5)
+            .settings(Setting.ELECTION_TIMEOUT, Setting.HEARTBEAT_INTERVAL, Setting.SNAPSHOT_THRESHOLD)
+            .build();
+
+    @Override
+    public String name() {
+        return "copycat";
+    }
+
+    @Override
+    public EngineSupport support() {
+        return SUPPORT;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    public String durabilitySemantics() {
+        return "Copycat DISK storage: every server writes each entry to its log segment file (page cache) when it"
+                + " appends it, and a follower acknowledges an append once written, not fsynced."
+                + " fsync (flushOnCommit=true): a server fsyncs its current segment whenever its commit index advances;"
+                + " the leader's advances once a majority acknowledged the entry, so the leader fsyncs after the"
+                + " followers' acks and before it applies the command and answers the client; followers fsync when a"
+                + " later append or heartbeat carries the higher commit index, i.e. after the client's ack."
+                + " An acknowledged write is thus on disk on the leader and in the page cache of a majority."
+                + " none (flushOnCommit=false): no fsync on commit; segments are forced only when one fills and rolls,"
+                + " and on shutdown; an acknowledged write is in the page cache of a majority.";
+    }
+
+    @Override
+    public Map<String, String> libraryVersions() {
+        return Map.of("io.atomix.copycat", "1.2.8", "io.atomix.catalyst", "1.2.1");
+    }
+
+    @Override
+    public Cluster launch(ClusterSpec spec) {
+        return CopycatCluster.start(spec);
+    }
+}

@@ -1,0 +1,10 @@
+package io.graphraft.copycat;
+
+import io.graphraft.tck.EngineContractTest;
+
+class CopycatContractTest extends EngineContractTest {
+    @Override
+    protected String engineName() {
+        return "copycat";
+    }
+}
