@@ -22,6 +22,7 @@ final class CopycatFiles {
         return directory;
     }
 
+    /** Lengths of the segment files, which Copycat preallocates sparsely. */
     long logBytes() {
         long total = 0;
         for (File file : files()) {

@@ -8,6 +8,7 @@ import io.atomix.copycat.client.DefaultCopycatClient;
 import io.atomix.copycat.client.RecoveryStrategies;
 import io.atomix.copycat.error.UnknownSessionException;
 import io.atomix.copycat.session.ClosedSessionException;
+import io.atomix.copycat.session.Session;
 import io.graphraft.core.codec.Codec;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
@@ -25,23 +26,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A GraphClient on one CopycatClient, i.e. one Copycat session: it talks to the leader (leader
+ * A GraphClient on one CopycatClient, i.e. one Copycat session. It talks to the leader (leader
  * first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
- * retries connecting until the cluster answers, and registers a new session if the cluster expired its session (RECOVER). Copycat
- * retries a command inside its session until it is applied exactly once; this client only bounds
- * how long a caller waits.
+ * retries connecting until the cluster answers, and registers a new session when the cluster
+ * expired its session (RECOVER). Copycat resends a command within its session until it is applied
+ * exactly once; this class never resends a write, it only bounds how long a caller waits.
  *
- * <p>A request that is not answered within the spec's request timeout, or whose session was lost,
- * fails with {@link EngineUnavailableException}; a write then was not acknowledged (Copycat may
- * still apply it later). Reads whose session was lost are retried on the recovered session within
- * the same deadline: a leader elected after a full restart refuses the sessions it has not replayed
- * yet, which expires them.
+ * <p>A request not answered within the spec's request timeout, or whose session was lost, fails
+ * with {@link EngineUnavailableException}; a write then was not acknowledged (Copycat may still
+ * apply it later). Requests wait for a replacement session rather than being refused unsent, and
+ * reads whose session was lost are retried on the replacement within the same deadline: a leader
+ * elected after a full restart refuses the sessions it has not replayed yet, which expires them.
  */
 final class CopycatGraphClient implements GraphClient {
-    private static final long MAX_RETRY_DELAY_MS = 1000;
-    private static final long MAX_READ_RETRY_DELAY_MS = 200;
+    private static final long MAX_CONNECT_RETRY_MS = 1000;
+    private static final long MAX_RETRY_PAUSE_MS = 100;
     private static final ConnectionStrategy RETRY_UNTIL_CLOSED = attempt ->
-            attempt.retry(Duration.ofMillis(Math.min(MAX_RETRY_DELAY_MS, 50L * attempt.attempt())));
+            attempt.retry(Duration.ofMillis(Math.min(MAX_CONNECT_RETRY_MS, 50L * attempt.attempt())));
 
     private final Codec codec;
     private final Duration requestTimeout;
@@ -75,7 +76,8 @@ final class CopycatGraphClient implements GraphClient {
             return CompletableFuture.failedFuture(new EngineUnavailableException("the copycat client is closed"));
         }
         GraphCommand write = new GraphCommand(command);
-        return bounded(connected.thenCompose(session -> session.submit(write)), "write");
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        return bounded(openSession(deadline, 1).thenCompose(session -> session.submit(write)), "write");
     }
 
     @Override
@@ -88,17 +90,35 @@ final class CopycatGraphClient implements GraphClient {
     }
 
     private CompletableFuture<byte[]> read(GraphQuery query, long deadline, int attempt) {
-        return connected.thenCompose(session -> session.submit(query)).handle((value, error) -> {
+        return openSession(deadline, 1).thenCompose(session -> session.submit(query)).handle((value, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(value);
             }
             if (sessionLost(error) && !closed.get() && System.nanoTime() < deadline) {
-                Executor later = CompletableFuture.delayedExecutor(
-                        Math.min(MAX_READ_RETRY_DELAY_MS, 10L * attempt), TimeUnit.MILLISECONDS);
-                return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> read(query, deadline, attempt + 1));
+                return pause(attempt).thenCompose(ignored -> read(query, deadline, attempt + 1));
             }
             return CompletableFuture.<byte[]>failedFuture(error);
         }).thenCompose(future -> future);
+    }
+
+    /**
+     * The client once its session is usable. While Copycat registers a replacement for an expired
+     * session, requests would be refused unsent; waiting for the new session sends them into it
+     * instead. Gives up waiting at the deadline (the request then fails as Copycat refuses it).
+     */
+    private CompletableFuture<CopycatClient> openSession(long deadline, int attempt) {
+        return connected.thenCompose(copycat -> {
+            Session session = copycat.session();
+            if ((session != null && session.state().active()) || closed.get() || System.nanoTime() >= deadline) {
+                return CompletableFuture.completedFuture(copycat);
+            }
+            return pause(attempt).thenCompose(ignored -> openSession(deadline, attempt + 1));
+        });
+    }
+
+    private static CompletableFuture<Void> pause(int attempt) {
+        Executor later = CompletableFuture.delayedExecutor(Math.min(MAX_RETRY_PAUSE_MS, 5L * attempt), TimeUnit.MILLISECONDS);
+        return CompletableFuture.runAsync(() -> { }, later);
     }
 
     /** Completes with the operation's result, or with {@link EngineUnavailableException} within the request timeout. */

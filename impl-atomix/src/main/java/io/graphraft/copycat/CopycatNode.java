@@ -4,6 +4,7 @@ import io.atomix.catalyst.buffer.PooledHeapAllocator;
 import io.atomix.catalyst.serializer.Serializer;
 import io.atomix.catalyst.transport.Address;
 import io.atomix.copycat.server.CopycatServer;
+import io.atomix.copycat.server.state.ServerContext;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ClusterSpec;
@@ -246,8 +247,25 @@ final class CopycatNode implements NodeHandle {
         }
     }
 
+    /**
+     * While running, the bytes of the entries in Copycat's log segments (Copycat's own Log.size()),
+     * which shrinks when compaction cleans segments behind a snapshot. Copycat preallocates every
+     * segment file sparsely (1 MiB by default), so a stopped node can only report the files' lengths.
+     */
     @Override
     public long logSizeBytes() {
+        CopycatServer current = server;
+        if (current != null) {
+            ServerContext context = CopycatInternals.context(current);
+            try {
+                return context.getThreadContext().execute(() -> context.getLog().size())
+                        .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // stopped meanwhile
+            }
+        }
         return files.logBytes();
     }
 
@@ -257,9 +275,9 @@ final class CopycatNode implements NodeHandle {
         if (current == null) {
             return files.newestSnapshotBytes();
         }
+        ServerContext context = CopycatInternals.context(current);
         try {
-            long index = CopycatInternals.context(current).getThreadContext()
-                    .execute(() -> CopycatSnapshots.currentIndex(CopycatInternals.context(current)))
+            long index = context.getThreadContext().execute(() -> CopycatSnapshots.currentIndex(context))
                     .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return index == 0 ? 0 : files.snapshotBytes(index);
         } catch (InterruptedException e) {
