@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * (ServerStateMachine.takeSnapshot/completeSnapshot): on the server thread the snapshot is created
  * at the last applied index; the state machine writes it on its own thread, after every entry up to
  * that index and before any later one; back on the server thread it is completed (Copycat fsyncs
- * and locks the file, makes it current and deletes older ones) and the log is compacted behind it.
- * It is an ordinary Copycat snapshot: replayed at restart, sent to lagging followers, and it lets
- * the log be cleaned.
+ * and locks the file, makes it current and deletes older ones) and the log is asked to compact.
+ * It is an ordinary Copycat snapshot: installed at restart, sent to lagging followers, and it lets
+ * Copycat clean the snapshotted entries of full segments (once every client session has moved
+ * past them, at the latest at Copycat's one-minute minor compaction).
  *
  * <p>Copycat names snapshot files by index and second, so this never starts one while Copycat's
  * own snapshot is still pending (Copycat completes those at the next session keep-alive, within
