@@ -95,14 +95,27 @@ final class CopycatNode implements NodeHandle {
                     .atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                     .until(() -> started.isRunning() || joined.isCompletedExceptionally());
         } catch (ConditionTimeoutException e) {
+            abandon(started, netty);
             throw new EngineUnavailableException("copycat node " + id + " did not start listening on " + address
                     + " within " + START_TIMEOUT.toSeconds() + " s", e);
         }
         if (joined.isCompletedExceptionally()) {
-            throw new EngineUnavailableException("copycat node " + id + " failed to start on " + address + ": "
-                    + joined.handle((r, e) -> String.valueOf(e)).join());
+            String reason = joined.handle((r, e) -> String.valueOf(e)).join();
+            abandon(started, netty);
+            throw new EngineUnavailableException("copycat node " + id + " failed to start on " + address + ": " + reason);
         }
         server = started;
+    }
+
+    /** shutdown() refuses a server that never listened, so close by hand what build() started. */
+    private void abandon(CopycatServer unstarted, LoopbackNettyTransport netty) {
+        CopycatInternals.context(unstarted).close();
+        netty.close();
+        GraphCopycatStateMachine graph = stateMachine;
+        stateMachine = null;
+        if (graph != null) {
+            graph.graph().close();
+        }
     }
 
     /** Copycat asks for a fresh state machine whenever it rebuilds state from its log: on every start and on a log reset. */

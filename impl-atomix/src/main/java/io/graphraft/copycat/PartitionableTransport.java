@@ -52,10 +52,21 @@ final class PartitionableTransport implements Transport {
         delegate.close();
     }
 
-    /** A future that fails with {@code error} after the drop timeout, on the caller's Catalyst thread. */
+    /**
+     * A future that fails with {@code error} after the drop timeout, on the caller's Catalyst thread.
+     * Never complete synchronously: Copycat's connection manager would see the completion inside its
+     * own map update.
+     */
     private <T> CompletableFuture<T> failLater(Exception error) {
         CompletableFuture<T> future = new CompletableFuture<>();
         ThreadContext.currentContextOrThrow().schedule(dropTimeout, () -> future.completeExceptionally(error));
+        return future;
+    }
+
+    /** A future completed on the caller's Catalyst thread once the current task is done. */
+    private static CompletableFuture<Void> succeedLater() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        ThreadContext.currentContextOrThrow().executor().execute(() -> future.complete(null));
         return future;
     }
 
@@ -92,7 +103,7 @@ final class PartitionableTransport implements Transport {
         @Override
         public CompletableFuture<Void> send(Object message) {
             if (partition.cut(self, peer)) {
-                return CompletableFuture.completedFuture(null); // sent, and lost on the way
+                return succeedLater(); // sent, and lost on the way
             }
             return connection.send(message);
         }
