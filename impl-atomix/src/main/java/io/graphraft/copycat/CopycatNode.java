@@ -15,6 +15,8 @@ import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.util.Directories;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CopycatNode implements NodeHandle {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(CopycatNode.class);
 
     private final String id;
     private final Address address;
@@ -47,6 +51,7 @@ final class CopycatNode implements NodeHandle {
     private final CopycatFiles files;
     private final AtomicInteger incarnations = new AtomicInteger();
     private volatile CopycatServer server;
+    private volatile LoopbackNettyTransport transport;
     private volatile GraphCopycatStateMachine stateMachine;
 
     CopycatNode(int index, List<Address> members, ClusterSpec spec, CopycatSettings settings, NetworkPartition partition) {
@@ -104,6 +109,7 @@ final class CopycatNode implements NodeHandle {
             abandon(started, netty);
             throw new EngineUnavailableException("copycat node " + id + " failed to start on " + address + ": " + reason);
         }
+        transport = netty;
         server = started;
     }
 
@@ -195,11 +201,14 @@ final class CopycatNode implements NodeHandle {
     @Override
     public void stop() {
         CopycatServer stopping;
+        LoopbackNettyTransport netty;
         GraphCopycatStateMachine graph;
         synchronized (this) {
             stopping = server;
+            netty = transport;
             graph = stateMachine;
             server = null;
+            transport = null;
             stateMachine = null;
         }
         if (stopping == null) {
@@ -209,14 +218,31 @@ final class CopycatNode implements NodeHandle {
             stopping.shutdown().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineUnavailableException("interrupted while stopping copycat node " + id, e);
+            forceClose(stopping, netty);
         } catch (ExecutionException | TimeoutException e) {
-            throw new EngineUnavailableException("copycat node " + id + " did not shut down cleanly: " + e, e);
+            LOG.warn("copycat node {} did not shut down within {} s ({}); closing its transport and storage directly",
+                    id, STOP_TIMEOUT.toSeconds(), e.toString());
+            forceClose(stopping, netty);
         } finally {
             if (graph != null) {
                 graph.graph().close();
             }
         }
+    }
+
+    /** What shutdown() does after closing the listener, for a shutdown that never completed: no thread may outlive a stop. */
+    private static void forceClose(CopycatServer stopping, LoopbackNettyTransport netty) {
+        ServerContext context = CopycatInternals.context(stopping);
+        try {
+            context.getThreadContext().execute(() -> context.transition(CopycatServer.State.INACTIVE))
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // closing the transport and the context below stops it regardless
+        }
+        netty.close();
+        context.close();
     }
 
     @Override
@@ -272,7 +298,7 @@ final class CopycatNode implements NodeHandle {
             ServerContext context = CopycatInternals.context(current);
             try {
                 return context.getThreadContext().execute(() -> context.getLog().size())
-                        .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                        .get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -291,7 +317,7 @@ final class CopycatNode implements NodeHandle {
         ServerContext context = CopycatInternals.context(current);
         try {
             long index = context.getThreadContext().execute(() -> CopycatSnapshots.currentIndex(context))
-                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return index == 0 ? 0 : files.snapshotBytes(index);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
