@@ -39,6 +39,8 @@ final class CopycatNode implements NodeHandle {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+    /** Writing a large graph's snapshot takes as long as it takes; this only bounds a wait on a server that died. */
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(CopycatNode.class);
 
     private final String id;
@@ -63,10 +65,6 @@ final class CopycatNode implements NodeHandle {
         this.settings = settings;
         this.partition = partition;
         this.files = new CopycatFiles(directory.resolve("copycat").toFile(), id);
-    }
-
-    Address address() {
-        return address;
     }
 
     /**
@@ -149,9 +147,17 @@ final class CopycatNode implements NodeHandle {
         return current;
     }
 
-    private GraphStateMachine graph() {
+    private GraphCopycatStateMachine runningStateMachine() {
         running();
-        return stateMachine.graph();
+        GraphCopycatStateMachine current = stateMachine;
+        if (current == null) {
+            throw new EngineUnavailableException("copycat node " + id + " is stopped");
+        }
+        return current;
+    }
+
+    private GraphStateMachine graph() {
+        return runningStateMachine().graph();
     }
 
     @Override
@@ -196,7 +202,8 @@ final class CopycatNode implements NodeHandle {
 
     /**
      * Shuts the server down without leaving the cluster (membership is unchanged, as after a
-     * crash): listeners and connections close, the log is closed, the graph store is dropped.
+     * crash; no leadership hand-off): listeners and connections close, the log is flushed and
+     * closed, the graph store is dropped (the next start rebuilds it from snapshot and log).
      */
     @Override
     public void stop() {
@@ -270,10 +277,9 @@ final class CopycatNode implements NodeHandle {
 
     @Override
     public void takeSnapshot() {
-        CopycatServer current = running();
-        CompletableFuture<Void> snapshot = CopycatSnapshots.takeNow(current, stateMachine);
+        CompletableFuture<Void> snapshot = CopycatSnapshots.takeNow(running(), runningStateMachine());
         try {
-            snapshot.get(spec.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            snapshot.get(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("interrupted while copycat node " + id + " took a snapshot", e);
@@ -282,7 +288,7 @@ final class CopycatNode implements NodeHandle {
         } catch (TimeoutException e) {
             snapshot.cancel(false);
             throw new EngineUnavailableException("copycat node " + id + " took no snapshot within "
-                    + spec.requestTimeout().toMillis() + " ms", e);
+                    + SNAPSHOT_TIMEOUT.toMinutes() + " min", e);
         }
     }
 
