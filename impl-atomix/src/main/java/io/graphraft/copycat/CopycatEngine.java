@@ -1,0 +1,97 @@
+package io.graphraft.copycat;
+
+import io.graphraft.core.engine.Capabilities;
+import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.Setting;
+
+import java.util.Map;
+
+/**
+ * {@code copycat}: the graph state machine replicated by Copycat 1.2.8 (Atomix's Raft library) over
+ * Catalyst 1.2.1's Netty transport on 127.0.0.1, one CopycatServer per node with DISK storage.
+ *
+ * <h2>ClusterSpec mapping</h2>
+ * <ul>
+ *   <li>{@code nodes}: 1, 3 or 5 servers on free loopback ports, bootstrapped with the full member
+ *       list; a stopped node restarts on the same port and directory, a wiped one rejoins the same
+ *       membership through the leader.
+ *   <li>{@code durability}: FSYNC = {@code Storage.withFlushOnCommit(true)}, NONE = {@code false}
+ *       (see {@link #durabilitySemantics()}).
+ *   <li>{@code electionTimeout}/{@code heartbeatInterval}: Copycat's own, default 750/250 ms
+ *       (Copycat's defaults). Given one alone, the other follows: heartbeat = min(250 ms,
+ *       election/3), election = max(750 ms, 3 x heartbeat). A follower polls after a random 1-2
+ *       election timeouts without a leader; a leader that reached no majority for 2 election
+ *       timeouts steps down. Copycat's session timeout is max(5 s, 4 x election timeout).
+ *   <li>{@code snapshotThreshold} N: {@code Storage.withMaxEntriesPerSegment(N)}. Copycat snapshots
+ *       when its log has rolled to a new segment, i.e. about every N log entries (its own session,
+ *       keep-alive and configuration entries count too; a segment also rolls at 32 MiB), and
+ *       completes the snapshot at the next session keep-alive (every half session timeout). It also
+ *       snapshots once right after the first entry. 0 (no automatic snapshots) maps to Copycat's
+ *       maximum, 1,048,576 entries per segment; larger values are rejected. Snapshotted entries of
+ *       full segments are cleaned by Copycat's minor compaction, which runs when Copycat completes
+ *       a snapshot and otherwise once a minute (Copycat's default).
+ *   <li>{@code trailingLogs}: unsupported (Copycat keeps no entries behind a snapshot: compaction
+ *       drops every snapshotted entry of a full segment). {@code appendBatchMaxEntries}:
+ *       unsupported (Copycat sizes append batches itself).
+ *   <li>{@code store}, {@code codec}: the graph state machine's. No engine options.
+ * </ul>
+ * TCP_NODELAY is on (Catalyst's client default is off); Catalyst's request timeout stays 500 ms.
+ *
+ * <h2>Capabilities</h2>
+ * All. Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
+ * snapshot store exactly as Copycat does when a segment fills, reaching the server's context
+ * through {@link CopycatInternals}. Isolation is a real in-process partition of Copycat's
+ * transport ({@link PartitionableTransport}); the isolated leader steps down on its own. Clients:
+ * see {@link CopycatGraphClient}.
+ *
+ * <p>Every JVM running this engine needs {@code --add-opens java.base/java.nio=ALL-UNNAMED} (and
+ * {@code java.base/sun.nio.ch} with Netty older than 4.1.115), which the build passes everywhere.
+ */
+public final class CopycatEngine implements Engine {
+    private static final EngineSupport SUPPORT = EngineSupport.builder()
+            .nodeCounts(1, 3, 5)
+            .settings(Setting.ELECTION_TIMEOUT, Setting.HEARTBEAT_INTERVAL, Setting.SNAPSHOT_THRESHOLD)
+            .build();
+
+    @Override
+    public String name() {
+        return "copycat";
+    }
+
+    @Override
+    public EngineSupport support() {
+        return SUPPORT;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    public String durabilitySemantics() {
+        return "Copycat DISK storage: every server writes each entry to its current log segment file (the OS page"
+                + " cache) as it appends it; a follower acknowledges an append once written, not fsynced."
+                + " fsync (flushOnCommit=true): a server fsyncs its current segment whenever its commit index advances."
+                + " The leader's advances once a majority (itself included) holds the entry, so the leader fsyncs after"
+                + " the followers' acknowledgements and before it applies the command and answers the client;"
+                + " followers fsync when a later append or heartbeat brings them the higher commit index, after the"
+                + " client's answer. An acknowledged write is thus on disk on the leader and in the page cache of a"
+                + " majority (a single node fsyncs before it answers)."
+                + " none (flushOnCommit=false): no fsync on commit; a segment is forced only when it fills and the log"
+                + " rolls to the next one, and on shutdown; an acknowledged write is in the page cache of a majority.";
+    }
+
+    @Override
+    public Map<String, String> libraryVersions() {
+        return Map.of("io.atomix.copycat", "1.2.8", "io.atomix.catalyst", "1.2.1");
+    }
+
+    @Override
+    public Cluster launch(ClusterSpec spec) {
+        return CopycatCluster.start(spec);
+    }
+}

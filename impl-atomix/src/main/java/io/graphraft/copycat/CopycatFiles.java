@@ -1,0 +1,69 @@
+package io.graphraft.copycat;
+
+import io.atomix.copycat.server.storage.SegmentFile;
+
+import java.io.File;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sizes of a server's Copycat files: log segments {@code <name>-<id>-<version>.log}, snapshots {@code <name>-<index>-<time>.snapshot}. */
+final class CopycatFiles {
+    private final File directory;
+    private final String name;
+    private final Pattern snapshotName;
+
+    CopycatFiles(File directory, String name) {
+        this.directory = directory;
+        this.name = name;
+        this.snapshotName = Pattern.compile(Pattern.quote(name) + "-(\\d+)-\\d+\\.snapshot");
+    }
+
+    File directory() {
+        return directory;
+    }
+
+    /** Lengths of the segment files, which Copycat preallocates sparsely. */
+    long logBytes() {
+        long total = 0;
+        for (File file : files()) {
+            if (SegmentFile.isSegmentFile(name, file)) {
+                total += file.length();
+            }
+        }
+        return total;
+    }
+
+    /** Bytes of the snapshot file at {@code index} (0 if there is none). */
+    long snapshotBytes(long index) {
+        File file = newestSnapshot(index);
+        return file == null ? 0 : file.length();
+    }
+
+    /** Bytes of the snapshot file with the highest index, whether or not Copycat finished it (0 if none). */
+    long newestSnapshotBytes() {
+        File file = newestSnapshot(Long.MAX_VALUE);
+        return file == null ? 0 : file.length();
+    }
+
+    /** The snapshot file with the highest index not above {@code maxIndex}. */
+    private File newestSnapshot(long maxIndex) {
+        File newest = null;
+        long newestIndex = -1;
+        for (File file : files()) {
+            Matcher matcher = snapshotName.matcher(file.getName());
+            if (matcher.matches()) {
+                long index = Long.parseLong(matcher.group(1));
+                if (index <= maxIndex && index > newestIndex) {
+                    newest = file;
+                    newestIndex = index;
+                }
+            }
+        }
+        return newest;
+    }
+
+    private File[] files() {
+        File[] files = directory.listFiles(File::isFile);
+        return files == null ? new File[0] : files;
+    }
+}

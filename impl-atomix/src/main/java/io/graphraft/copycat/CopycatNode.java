@@ -1,0 +1,340 @@
+package io.graphraft.copycat;
+
+import io.atomix.catalyst.buffer.PooledHeapAllocator;
+import io.atomix.catalyst.serializer.Serializer;
+import io.atomix.catalyst.transport.Address;
+import io.atomix.copycat.server.CopycatServer;
+import io.atomix.copycat.server.state.ServerContext;
+import io.graphraft.core.command.Query;
+import io.graphraft.core.command.Result;
+import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.EngineUnavailableException;
+import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.Role;
+import io.graphraft.core.statemachine.GraphStateMachine;
+import io.graphraft.core.util.Directories;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Copycat server of a cluster. Its directory holds Copycat's log, snapshots and metadata
+ * ({@code copycat/}) and the graph store ({@code graph/}, rebuilt from the log on every start).
+ * A restart builds a new CopycatServer on the same directory, address and member list.
+ */
+final class CopycatNode implements NodeHandle {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+    /** Writing a large graph's snapshot takes as long as it takes; this only bounds a wait on a server that died. */
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(CopycatNode.class);
+
+    private final String id;
+    private final Address address;
+    private final List<Address> members;
+    private final Path directory;
+    private final ClusterSpec spec;
+    private final CopycatSettings settings;
+    private final NetworkPartition partition;
+    private final CopycatFiles files;
+    private final AtomicInteger incarnations = new AtomicInteger();
+    private volatile CopycatServer server;
+    private volatile LoopbackNettyTransport transport;
+    private volatile GraphCopycatStateMachine stateMachine;
+
+    CopycatNode(int index, List<Address> members, ClusterSpec spec, CopycatSettings settings, NetworkPartition partition) {
+        this.id = "n" + index;
+        this.address = members.get(index);
+        this.members = members;
+        this.directory = spec.nodeDirectory(index);
+        this.spec = spec;
+        this.settings = settings;
+        this.partition = partition;
+        this.files = new CopycatFiles(directory.resolve("copycat").toFile(), id);
+    }
+
+    /**
+     * Starts the server and returns once it listens. It bootstraps with the full member list: a
+     * first start forms the cluster, a restart resumes the membership stored in its directory, and
+     * an empty (wiped) directory rejoins the same membership through the leader.
+     */
+    synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException("node " + id + " is running; stop it first");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create node directory " + directory, e);
+        }
+        Directories.deleteRecursively(graphDirectory());
+        LoopbackNettyTransport netty = new LoopbackNettyTransport(Runtime.getRuntime().availableProcessors());
+        Duration requestTimeout = Duration.ofMillis(netty.properties().requestTimeout());
+        CopycatServer.Builder builder = CopycatServer.builder(address)
+                .withName(id)
+                .withTransport(new PartitionableTransport(netty, address, partition, requestTimeout))
+                .withSerializer(GraphOperations.registerOn(new Serializer(new PooledHeapAllocator())))
+                .withStorage(settings.storage(files.directory()))
+                .withStateMachine(this::newStateMachine);
+        CopycatServer started = settings.applyTimeouts(builder).build();
+        // Completes only once a leader is known, which a restarting minority never sees: wait for the listener.
+        CompletableFuture<CopycatServer> joined = started.bootstrap(members);
+        try {
+            Awaitility.await("node " + id + " listening on " + address)
+                    .atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> started.isRunning() || joined.isCompletedExceptionally());
+        } catch (ConditionTimeoutException e) {
+            abandon(started, netty);
+            throw new EngineUnavailableException("copycat node " + id + " did not start listening on " + address
+                    + " within " + START_TIMEOUT.toSeconds() + " s", e);
+        }
+        if (joined.isCompletedExceptionally()) {
+            String reason = joined.handle((r, e) -> String.valueOf(e)).join();
+            abandon(started, netty);
+            throw new EngineUnavailableException("copycat node " + id + " failed to start on " + address + ": " + reason);
+        }
+        transport = netty;
+        server = started;
+    }
+
+    /** shutdown() refuses a server that never listened, so close by hand what build() started. */
+    private void abandon(CopycatServer unstarted, LoopbackNettyTransport netty) {
+        CopycatInternals.context(unstarted).close();
+        netty.close();
+        GraphCopycatStateMachine graph = stateMachine;
+        stateMachine = null;
+        if (graph != null) {
+            graph.graph().close();
+        }
+    }
+
+    /** Copycat asks for a fresh state machine whenever it rebuilds state from its log: on every start and on a log reset. */
+    private GraphCopycatStateMachine newStateMachine() {
+        Path store = graphDirectory().resolve("incarnation-" + incarnations.incrementAndGet());
+        GraphCopycatStateMachine fresh = new GraphCopycatStateMachine(GraphStateMachine.open(spec.store(), store, spec.codec().codec()));
+        GraphCopycatStateMachine replaced = stateMachine;
+        stateMachine = fresh;
+        if (replaced != null) {
+            // A log reset inside a running server: the old one may still have work queued on the state machine thread.
+            replaced.stateMachineThread().execute(replaced.graph()::close);
+        }
+        return fresh;
+    }
+
+    private Path graphDirectory() {
+        return directory.resolve("graph");
+    }
+
+    private CopycatServer running() {
+        CopycatServer current = server;
+        if (current == null) {
+            throw new EngineUnavailableException("copycat node " + id + " is stopped");
+        }
+        return current;
+    }
+
+    private GraphCopycatStateMachine runningStateMachine() {
+        running();
+        GraphCopycatStateMachine current = stateMachine;
+        if (current == null) {
+            throw new EngineUnavailableException("copycat node " + id + " is stopped");
+        }
+        return current;
+    }
+
+    private GraphStateMachine graph() {
+        return runningStateMachine().graph();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Role role() {
+        CopycatServer current = server;
+        if (current == null) {
+            return Role.STOPPED;
+        }
+        return switch (current.state()) {
+            case LEADER -> Role.LEADER;
+            case CANDIDATE -> Role.CANDIDATE;
+            // INACTIVE (joining), RESERVE and PASSIVE members follow the leader's log.
+            default -> Role.FOLLOWER;
+        };
+    }
+
+    @Override
+    public long term() {
+        CopycatServer current = server;
+        return current == null ? 0 : current.cluster().term();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public long lastAppliedIndex() {
+        return graph().lastAppliedIndex();
+    }
+
+    @Override
+    public Result localRead(Query query) {
+        return graph().query(query);
+    }
+
+    /**
+     * Shuts the server down without leaving the cluster (membership is unchanged, as after a
+     * crash; no leadership hand-off): listeners and connections close, the log is flushed and
+     * closed, the graph store is dropped (the next start rebuilds it from snapshot and log).
+     */
+    @Override
+    public void stop() {
+        CopycatServer stopping;
+        LoopbackNettyTransport netty;
+        GraphCopycatStateMachine graph;
+        synchronized (this) {
+            stopping = server;
+            netty = transport;
+            graph = stateMachine;
+            server = null;
+            transport = null;
+            stateMachine = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.shutdown().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            forceClose(stopping, netty);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("copycat node {} did not shut down within {} s ({}); closing its transport and storage directly",
+                    id, STOP_TIMEOUT.toSeconds(), e.toString());
+            forceClose(stopping, netty);
+        } finally {
+            if (graph != null) {
+                graph.graph().close();
+            }
+        }
+    }
+
+    /** What shutdown() does after closing the listener, for a shutdown that never completed: no thread may outlive a stop. */
+    private static void forceClose(CopycatServer stopping, LoopbackNettyTransport netty) {
+        ServerContext context = CopycatInternals.context(stopping);
+        try {
+            context.getThreadContext().execute(() -> context.transition(CopycatServer.State.INACTIVE))
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // closing the transport and the context below stops it regardless
+        }
+        netty.close();
+        context.close();
+    }
+
+    @Override
+    public void restart() {
+        start();
+    }
+
+    @Override
+    public synchronized void wipe() {
+        if (server != null) {
+            throw new IllegalStateException("node " + id + " is running; stop it before wiping it");
+        }
+        Directories.deleteRecursively(directory);
+    }
+
+    @Override
+    public void isolate() {
+        partition.isolate(address);
+    }
+
+    @Override
+    public void heal() {
+        partition.heal(address);
+    }
+
+    @Override
+    public void takeSnapshot() {
+        CompletableFuture<Void> snapshot = CopycatSnapshots.takeNow(running(), runningStateMachine());
+        try {
+            snapshot.get(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("interrupted while copycat node " + id + " took a snapshot", e);
+        } catch (ExecutionException e) {
+            throw new EngineUnavailableException("copycat node " + id + " failed to take a snapshot: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            snapshot.cancel(false);
+            throw new EngineUnavailableException("copycat node " + id + " took no snapshot within "
+                    + SNAPSHOT_TIMEOUT.toMinutes() + " min", e);
+        }
+    }
+
+    /**
+     * While running, the bytes of the entries in Copycat's log segments (Copycat's own Log.size()),
+     * which shrinks when compaction cleans segments behind a snapshot. Copycat preallocates every
+     * segment file sparsely (1 MiB by default), so a stopped node can only report the files' lengths.
+     */
+    @Override
+    public long logSizeBytes() {
+        CopycatServer current = server;
+        if (current != null) {
+            ServerContext context = CopycatInternals.context(current);
+            try {
+                return context.getThreadContext().execute(() -> context.getLog().size())
+                        .get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // stopped meanwhile
+            }
+        }
+        return files.logBytes();
+    }
+
+    @Override
+    public long snapshotSizeBytes() {
+        CopycatServer current = server;
+        if (current == null) {
+            return files.newestSnapshotBytes();
+        }
+        ServerContext context = CopycatInternals.context(current);
+        try {
+            long index = context.getThreadContext().execute(() -> CopycatSnapshots.currentIndex(context))
+                    .get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return index == 0 ? 0 : files.snapshotBytes(index);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return files.newestSnapshotBytes();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return files.newestSnapshotBytes(); // stopped meanwhile
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + "@" + address;
+    }
+}
