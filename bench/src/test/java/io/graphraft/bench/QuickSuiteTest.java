@@ -45,7 +45,7 @@ class QuickSuiteTest {
             Path hgrm = Path.of(hlog.toString().replace(".hlog", ".hgrm"));
             assertThat(hgrm).exists();
         }
-        assertThat(run.resolve("WriteLatencyBenchmark.createNode-codec=binary-durability=fsync-engine=baseline-durable-nodes=1-store=heap.hgrm"))
+        assertThat(run.resolve("WriteLatencyBenchmark.createNode-codec=binary-durability=fsync-engine=baseline-durable-nodes=1-options=-store=heap.hgrm"))
                 .exists();
     }
 }
