@@ -126,9 +126,10 @@ public class SnapshotRecoveryBenchmark {
         @Override
         protected ClusterSpec.Builder customize(ClusterSpec.Builder builder) {
             // Keep few entries behind a snapshot, so a wiped follower can only catch up by install.
-            ClusterSpec.Builder compacting = builder.snapshotThreshold(GraphLoader.BATCH).trailingLogs(10);
-            boolean supported = Engines.byName(engine).unsupported(compacting.build()).isEmpty();
-            return supported ? compacting : builder.snapshotThreshold(GraphLoader.BATCH);
+            ClusterSpec.Builder compacting = builder.snapshotThreshold(GraphLoader.BATCH);
+            ClusterSpec.Builder trailing = compacting.build().toBuilder().trailingLogs(10);
+            // An engine that keeps no entries behind a snapshot has no trailingLogs setting.
+            return Engines.byName(engine).unsupported(trailing.build()).isEmpty() ? trailing : compacting;
         }
 
         @Override
