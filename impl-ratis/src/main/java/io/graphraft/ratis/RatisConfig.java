@@ -37,12 +37,30 @@ final class RatisConfig {
     /** Ratis's own per-attempt default; a shorter request timeout shortens it. */
     static final Duration CLIENT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
+    /** Engine option: {@code raft.server.log.appender.wait-time.min} in milliseconds. */
+    static final String APPENDER_WAIT_OPTION = "appenderWaitMs";
+
     private final ClusterSpec spec;
     private final RatisTransport transport;
+    private final Long appenderWaitMillis;
 
     RatisConfig(ClusterSpec spec) {
         this.spec = spec;
         this.transport = spec.option(RatisTransport.OPTION).map(RatisTransport::parse).orElse(RatisTransport.DEFAULT);
+        this.appenderWaitMillis = spec.option(APPENDER_WAIT_OPTION).map(RatisConfig::millisOption).orElse(null);
+    }
+
+    private static long millisOption(String value) {
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("engine 'ratis' option '" + APPENDER_WAIT_OPTION
+                + "' must be a whole number of milliseconds, 0 or more; was '" + value + "'");
     }
 
     RatisTransport transport() {
@@ -89,6 +107,10 @@ final class RatisConfig {
         });
         spec.appendBatchMaxEntries().ifPresent(entries ->
                 RaftServerConfigKeys.Log.Appender.setBufferElementLimit(properties, entries));
+        if (appenderWaitMillis != null) {
+            RaftServerConfigKeys.Log.Appender.setWaitTimeMin(properties,
+                    TimeDuration.valueOf(appenderWaitMillis, TimeUnit.MILLISECONDS));
+        }
         return properties;
     }
 
