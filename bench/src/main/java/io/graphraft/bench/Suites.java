@@ -22,35 +22,39 @@ public final class Suites {
     }
 
     static List<SuiteStep> standard() {
-        Timing latency = Timing.timed(1, 2, 2000, 3, 3000);
-        Timing throughput = Timing.timed(1, 1, 2000, 3, 2000);
+        Timing latency = Timing.timed(1, 1, 2000, 3, 2000);
+        Timing throughput = Timing.timed(1, 1, 1000, 3, 2000);
+        Timing shots = Timing.shots(1, 1, 2);
         return List.of(
-                SuiteStep.of("ApplyBenchmark.apply", Timing.timed(1, 3, 1000, 5, 1000)),
+                SuiteStep.of("ApplyBenchmark.apply", Timing.timed(1, 3, 1000, 5, 1000), "store=heap", "codec=none,binary,json"),
+                SuiteStep.of("ApplyBenchmark.apply", Timing.timed(1, 3, 1000, 5, 1000), "store=rocksdb", "codec=binary"),
                 SuiteStep.of("FloorBenchmark.fsync", Timing.timed(1, 1, 2000, 3, 3000)),
                 SuiteStep.of("FloorBenchmark.loopbackRoundTrip", Timing.timed(1, 1, 2000, 3, 3000)),
                 SuiteStep.of("WriteLatencyBenchmark.createNode", latency, "nodes=1,3", "durability=fsync,none"),
                 SuiteStep.of("BatchingBenchmark.writeEntry", throughput, "nodes=3", "durability=fsync",
                         "opsPerEntry=1,10,100,1000"),
-                SuiteStep.of("BatchingBenchmark.writeEntry", throughput, "nodes=1", "durability=fsync,none",
+                SuiteStep.of("BatchingBenchmark.writeEntry", throughput, "nodes=1", "durability=fsync",
                         "opsPerEntry=1,100"),
                 SuiteStep.of("ConcurrentWritersBenchmark.completedWrite", throughput, "nodes=3", "durability=fsync",
                         "writers=1,8,64"),
                 SuiteStep.of("ConcurrentWritersBenchmark.completedWrite", throughput, "nodes=1", "durability=fsync",
                         "writers=1,64"),
-                SuiteStep.of("SnapshotRecoveryBenchmark.takeSnapshot", Timing.shots(1, 1, 3), "nodes=1",
-                        "store=heap,rocksdb", "graphNodes=10000,100000,1000000"),
-                SuiteStep.of("SnapshotRecoveryBenchmark.restartToServing", Timing.shots(1, 1, 3), "nodes=1",
-                        "store=heap,rocksdb", "graphNodes=10000,100000,1000000"),
-                SuiteStep.of("SnapshotRecoveryBenchmark.wipedFollowerCatchUp", Timing.shots(1, 1, 3), "nodes=3",
-                        "store=heap", "graphNodes=10000,100000,1000000"),
+                SuiteStep.of("SnapshotRecoveryBenchmark.takeSnapshot", shots, "nodes=1", "store=heap",
+                        "graphNodes=10000,1000000"),
+                SuiteStep.of("SnapshotRecoveryBenchmark.restartToServing", shots, "nodes=1", "store=heap",
+                        "graphNodes=10000,1000000"),
+                SuiteStep.of("SnapshotRecoveryBenchmark.restartToServing", shots, "nodes=1", "store=rocksdb",
+                        "graphNodes=100000"),
+                SuiteStep.of("SnapshotRecoveryBenchmark.wipedFollowerCatchUp", shots, "nodes=3", "store=heap",
+                        "graphNodes=1000000"),
                 SuiteStep.of("ElectionBenchmark.coldStartToLeader", Timing.shots(1, 1, 5), "nodes=3",
                         "electionTimeoutMs=default,300"),
                 SuiteStep.of("ElectionBenchmark.leaderCrashToFirstWrite", Timing.shots(1, 1, 5), "nodes=3",
                         "electionTimeoutMs=default,300"),
-                SuiteStep.of("ElectionBenchmark.steadyWrites", Timing.timed(1, 1, 2000, 3, 5000), "nodes=3",
+                SuiteStep.of("ElectionBenchmark.steadyWrites", Timing.timed(1, 1, 2000, 2, 5000), "nodes=3",
                         "electionTimeoutMs=default,300"),
                 SuiteStep.of("OpenLoopBenchmark.openLoop", Timing.shots(1, 1, 1), "nodes=3",
-                        "ratePerSecond=250,1000", "seconds=5"));
+                        "ratePerSecond=250,1000,4000", "seconds=3"));
     }
 
     static List<SuiteStep> quick() {
