@@ -93,10 +93,9 @@ public final class BenchMain {
         Map<String, Object> env = EnvironmentReport.collect(parameters);
         EnvironmentReport.write(run, env);
 
-        List<String> jvmArgs = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
-        jvmArgs.add("-D" + RunDirectory.PROPERTY + "=" + run);
-        jvmArgs.add("-D" + DataDirectories.PROPERTY + "=" + DataDirectories.base().toAbsolutePath());
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options).jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        List<String> jvmArgs = new ArrayList<>(List.of(Jvm.forkFlags(run)));
+        jvmArgs.addAll(options.getJvmArgsPrepend().orElse(List.of()));
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options).jvmArgsPrepend(jvmArgs.toArray(String[]::new));
         if (!options.getResult().hasValue()) {
             builder.result(run.resolve("jmh-result." + options.getResultFormat().orElse(ResultFormatType.JSON)
                     .toString().toLowerCase(java.util.Locale.ROOT)).toString());

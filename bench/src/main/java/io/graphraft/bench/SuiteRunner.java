@@ -106,12 +106,11 @@ public final class SuiteRunner {
         }
     }
 
-    private org.openjdk.jmh.runner.options.Options options(SuiteStep step, Map<String, String> combination) {
+    org.openjdk.jmh.runner.options.Options options(SuiteStep step, Map<String, String> combination) {
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(step.qualifiedName()) + "$")
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-D" + RunDirectory.PROPERTY + "=" + runDirectory,
-                        "-D" + DataDirectories.PROPERTY + "=" + DataDirectories.base().toAbsolutePath());
+                .jvmArgsPrepend(Jvm.forkFlags(runDirectory));
         combination.forEach(builder::param);
         SuiteStep.Timing timing = step.timing();
         if (timing.forks() != null) {

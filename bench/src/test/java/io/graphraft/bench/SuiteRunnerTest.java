@@ -40,6 +40,15 @@ class SuiteRunnerTest {
                 .hasValueSatisfying(reason -> assertThat(reason).contains("DURABLE_RESTART"));
     }
 
+    /** JMH replaces an annotation's jvmArgsAppend with the launcher's: the engine flags must travel in prepend. */
+    @Test
+    void everyForkGetsTheEngineFlagsAndTheRunFolder() {
+        SuiteStep step = SuiteStep.of("WriteLatencyBenchmark.createNode", SuiteStep.Timing.ANNOTATED);
+        List<String> prepend = runner.options(step, Map.of("engine", "baseline-durable")).getJvmArgsPrepend().get()
+                .stream().toList();
+        assertThat(prepend).contains(Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH, "-D" + RunDirectory.PROPERTY + "=" + temp);
+    }
+
     @Test
     void unknownParametersAndBenchmarksAreNamed() {
         assertThatThrownBy(() -> runner.combinations(SuiteStep.of("WriteLatencyBenchmark.createNode",
