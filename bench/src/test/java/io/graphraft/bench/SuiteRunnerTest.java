@@ -44,7 +44,8 @@ class SuiteRunnerTest {
     @Test
     void everyForkGetsTheEngineFlagsAndTheRunFolder() {
         SuiteStep step = SuiteStep.of("WriteLatencyBenchmark.createNode", SuiteStep.Timing.ANNOTATED);
-        List<String> prepend = runner.options(step, Map.of("engine", "baseline-durable")).getJvmArgsPrepend().get()
+        SuiteRunner inTemp = new SuiteRunner(temp, List.of(), new PrintStream(PrintStream.nullOutputStream()));
+        List<String> prepend = inTemp.options(step, Map.of("engine", "baseline-durable")).getJvmArgsPrepend().get()
                 .stream().toList();
         assertThat(prepend).contains(Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH, "-D" + RunDirectory.PROPERTY + "=" + temp);
     }
