@@ -31,6 +31,8 @@ final class DurableRuntime implements LocalRuntime {
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    /** Why the writer stopped for good, or null while it runs. */
+    private volatile String failure;
     private long lastIndex;
     private long snapshotIndex;
 
@@ -44,7 +46,7 @@ final class DurableRuntime implements LocalRuntime {
                 stateMachine.restoreSnapshot(snapshotFile);
             }
             snapshotIndex = stateMachine.lastAppliedIndex();
-            opened = logKind.open(directory.resolve("log"), spec.durability() == Durability.FSYNC);
+            opened = logKind.open(directory.resolve(LocalNode.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
             opened.replay(snapshotIndex, stateMachine::apply);
             lastIndex = stateMachine.lastAppliedIndex();
         } catch (SnapshotException e) {
@@ -102,19 +104,32 @@ final class DurableRuntime implements LocalRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Request left : queue) {
-            left.fail("node stopped before the write was logged");
-        }
+        failQueued("node stopped before the request was logged");
         log.close();
         stateMachine.close();
     }
 
     private void enqueue(Request request) {
-        if (closed) {
-            request.fail("node is stopped");
-            return;
-        }
         queue.add(request);
+        if (closed || failure != null) {
+            // close() or a failed writer may already have drained the queue: nothing would answer.
+            failQueued(failure != null ? failure : "node is stopped");
+        }
+    }
+
+    /** Fails every queued request; the writer's STOP stays queued so close() can still end it. */
+    private void failQueued(String why) {
+        boolean stopTaken = false;
+        for (Request left = queue.poll(); left != null; left = queue.poll()) {
+            if (left == STOP) {
+                stopTaken = true;
+            } else {
+                left.fail(why);
+            }
+        }
+        if (stopTaken) {
+            queue.add(STOP);
+        }
     }
 
     private void writeLoop() {
@@ -125,9 +140,11 @@ final class DurableRuntime implements LocalRuntime {
                 taken.clear();
                 taken.add(queue.take());
                 queue.drainTo(taken);
-                for (Request request : taken) {
+                for (int i = 0; i < taken.size(); i++) {
+                    Request request = taken.get(i);
                     if (request == STOP) {
                         commit(group);
+                        taken.subList(i + 1, taken.size()).forEach(r -> r.fail("node stopped before the request was logged"));
                         return;
                     }
                     if (request.command == null) {
@@ -144,11 +161,19 @@ final class DurableRuntime implements LocalRuntime {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // Fail-stop: after a failed append or apply, the log or the state may be ahead of what was
+            // answered; writing on could reuse indexes. Everything pending fails until a restart,
+            // which replays only intact records.
+            failure = "node failed and must be restarted: " + e;
+            taken.forEach(r -> r.fail(failure));
+            group.forEach(r -> r.fail(failure));
+            failQueued(failure);
         }
     }
 
     /** Logs the group with one write and one force, then applies and answers each write in order. */
-    private void commit(List<Request> group) {
+    private void commit(List<Request> group) throws IOException {
         if (group.isEmpty()) {
             return;
         }
@@ -156,13 +181,7 @@ final class DurableRuntime implements LocalRuntime {
         for (Request request : group) {
             entries.add(request.command);
         }
-        try {
-            log.append(lastIndex + 1, entries);
-        } catch (IOException e) {
-            group.forEach(r -> r.fail("log append failed: " + e.getMessage()));
-            group.clear();
-            return;
-        }
+        log.append(lastIndex + 1, entries);
         for (Request request : group) {
             request.answer.complete(stateMachine.apply(++lastIndex, request.command));
         }

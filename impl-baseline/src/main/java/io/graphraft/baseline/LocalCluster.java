@@ -11,6 +11,9 @@ import io.graphraft.core.engine.ReadConsistency;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /** A one-node cluster without Raft: clients call the node directly, in process. */
@@ -60,10 +63,23 @@ final class LocalCluster implements Cluster {
         @Override
         public CompletableFuture<byte[]> submitEncoded(byte[] command) {
             try {
-                return node.runtime().submit(command);
+                return node.runtime().submit(command)
+                        .orTimeout(spec.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .exceptionally(LocalClient::unavailable);
             } catch (EngineUnavailableException e) {
                 return CompletableFuture.failedFuture(e);
             }
+        }
+
+        private static byte[] unavailable(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof EngineUnavailableException e) {
+                throw e;
+            }
+            if (cause instanceof TimeoutException) {
+                throw new EngineUnavailableException("no answer within the request timeout", cause);
+            }
+            throw new EngineUnavailableException("write failed: " + cause, cause);
         }
 
         @Override

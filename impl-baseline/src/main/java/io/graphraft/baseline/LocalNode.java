@@ -15,6 +15,9 @@ import java.util.function.Function;
 
 /** The one node of a baseline cluster: always the leader while it runs. */
 final class LocalNode implements NodeHandle {
+    /** Where a runtime with a log keeps it, below the node's directory. */
+    static final String LOG_DIRECTORY = "log";
+
     private final Path directory;
     private final Function<Path, LocalRuntime> opener;
     private volatile LocalRuntime runtime;
@@ -107,7 +110,7 @@ final class LocalNode implements NodeHandle {
     @Override
     public long logSizeBytes() {
         LocalRuntime current = runtime;
-        return current == null ? Directories.sizeOf(directory) : current.logSizeBytes();
+        return current == null ? Directories.sizeOf(directory.resolve(LOG_DIRECTORY)) : current.logSizeBytes();
     }
 
     @Override

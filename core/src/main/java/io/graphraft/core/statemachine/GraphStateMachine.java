@@ -52,6 +52,7 @@ public final class GraphStateMachine implements AutoCloseable {
     private final Codec codec;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private GraphStore store;
+    private boolean closed;
     private long lastAppliedIndex;
     private long nextNodeId = 1;
     private long nextEdgeId = 1;
@@ -90,6 +91,7 @@ public final class GraphStateMachine implements AutoCloseable {
         } catch (CodecException e) {
             lock.writeLock().lock();
             try {
+                requireOpen();
                 advance(index);
             } finally {
                 lock.writeLock().unlock();
@@ -103,6 +105,7 @@ public final class GraphStateMachine implements AutoCloseable {
     public Result apply(long index, Command command) {
         lock.writeLock().lock();
         try {
+            requireOpen();
             advance(index);
             return applyOne(command);
         } finally {
@@ -124,6 +127,7 @@ public final class GraphStateMachine implements AutoCloseable {
     public Result query(Query query) {
         lock.readLock().lock();
         try {
+            requireOpen();
             if (query instanceof Query.GetNode q) {
                 Node node = store.node(q.id());
                 return node == null ? missingNode(q.id()) : new Result.NodeFound(node);
@@ -159,6 +163,7 @@ public final class GraphStateMachine implements AutoCloseable {
     public void writeSnapshot(OutputStream out) throws IOException {
         lock.readLock().lock();
         try {
+            requireOpen();
             CRC32C crc = new CRC32C();
             DataOutputStream data = new DataOutputStream(new CheckedOutputStream(out, crc));
             data.writeInt(SNAPSHOT_MAGIC);
@@ -188,6 +193,10 @@ public final class GraphStateMachine implements AutoCloseable {
             channel.force(true);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // The rename is durable only once the directory is: callers drop log entries after this returns.
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        }
     }
 
     /**
@@ -255,13 +264,23 @@ public final class GraphStateMachine implements AutoCloseable {
         }
     }
 
+    /** Closes the store; later applies and queries fail with IllegalStateException instead of touching it. */
     @Override
     public void close() {
         lock.writeLock().lock();
         try {
-            store.close();
+            if (!closed) {
+                closed = true;
+                store.close();
+            }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the graph state machine is closed");
         }
     }
 
@@ -269,6 +288,10 @@ public final class GraphStateMachine implements AutoCloseable {
         lock.writeLock().lock();
         GraphStore previous = store;
         try {
+            if (closed) {
+                restored.close();
+                throw new IllegalStateException("the graph state machine is closed");
+            }
             store = restored;
             lastAppliedIndex = index;
             nextNodeId = nodeId;

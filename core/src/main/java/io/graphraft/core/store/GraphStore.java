@@ -47,8 +47,9 @@ public interface GraphStore extends AutoCloseable {
     void forEachEdge(Consumer<Edge> action);
 
     /**
-     * Writes the store's content to {@code out}. Content depends only on the graph, never on the
-     * history of how it was built, so equal graphs give equal bytes.
+     * Writes the store's content to {@code out}. The heap store's content depends only on the graph,
+     * so equal graphs give equal bytes; RocksDB checkpoint files also carry file numbers and database
+     * ids, so RocksDB replicas are compared by {@code Query.Digest} instead.
      */
     void writeContent(OutputStream out) throws IOException;
 
