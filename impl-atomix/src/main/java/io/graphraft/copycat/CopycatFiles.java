@@ -33,7 +33,7 @@ final class CopycatFiles {
         return total;
     }
 
-    /** Bytes of the snapshot file at {@code index} (0 if there is none). */
+    /** Bytes of the newest snapshot file at or below {@code index} (0 if there is none). */
     long snapshotBytes(long index) {
         File file = newestSnapshot(index);
         return file == null ? 0 : file.length();

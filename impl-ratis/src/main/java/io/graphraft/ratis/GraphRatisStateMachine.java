@@ -81,17 +81,12 @@ final class GraphRatisStateMachine extends BaseStateMachine {
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
-        try {
-            byte[] result = graph.apply(entry.getIndex(), entry.getStateMachineLogEntry().getLogData().toByteArray());
-            return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(result)));
-        } catch (RuntimeException e) {
-            // Bad commands already come back as error results; this is a store failure or an engine bug.
-            // Throwing would shut the server down, so the client gets a StateMachineException instead.
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            // Ratis counts the entry as applied either way; snapshots and the auto-trigger follow this index.
-            updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
-        }
+        // Bad commands come back as error results. Anything thrown here is a store failure (or a bug)
+        // after which this replica's state may be partly applied: it propagates and Ratis shuts the
+        // division down (fail-stop) rather than let a diverged replica keep serving.
+        byte[] result = graph.apply(entry.getIndex(), entry.getStateMachineLogEntry().getLogData().toByteArray());
+        updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+        return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(result)));
     }
 
     @Override

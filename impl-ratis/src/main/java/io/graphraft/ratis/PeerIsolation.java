@@ -43,10 +43,6 @@ final class PeerIsolation {
         ISOLATED.remove(peer);
     }
 
-    static boolean isIsolated(RaftPeerId peer) {
-        return ISOLATED.contains(peer);
-    }
-
     private static boolean refuseIfIsolated(Object localId, Object remoteId, Object... args) {
         if (ISOLATED.contains(localId) || ISOLATED.contains(remoteId)) {
             // Ratis's RPC handlers turn an IOException into an error reply at once; a RuntimeException would

@@ -14,6 +14,7 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,7 +27,6 @@ final class RatisCluster implements Cluster {
     private final RatisConfig config;
     private final RaftGroup group;
     private final List<RatisNode> nodes;
-    private final List<NodeHandle> handles;
     private final List<RatisGraphClient> clients = new ArrayList<>();
     private final GraphClient client;
     private boolean closed;
@@ -50,7 +50,6 @@ final class RatisCluster implements Cluster {
             created.add(new RatisNode("n" + i, peers.get(i), ports.get(i), group, spec.nodeDirectory(i), spec, config));
         }
         this.nodes = List.copyOf(created);
-        this.handles = List.copyOf(created);
         try {
             Parallel.forEach(nodes, RatisNode::start);
             this.client = newClient();
@@ -83,7 +82,7 @@ final class RatisCluster implements Cluster {
 
     @Override
     public List<NodeHandle> nodes() {
-        return handles;
+        return Collections.unmodifiableList(nodes);
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RatisConfig {
     static final String HOST = "127.0.0.1";
-    /** Snapshot files kept per peer: the newest, and one before it in case the newest cannot be read. */
+    /** Snapshot files kept per peer; a restart loads the newest (a corrupt one stops the start with its error). */
     static final int SNAPSHOTS_RETAINED = 2;
     /** Assumed bytes per log entry when sizing segments for a snapshot threshold (a small command is ~60–100 B). */
     static final long SEGMENT_BYTES_PER_THRESHOLD_ENTRY = 64;

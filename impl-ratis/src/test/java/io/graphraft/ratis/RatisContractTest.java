@@ -11,7 +11,7 @@ class RatisContractTest extends EngineContractTest {
         return "ratis";
     }
 
-    /** 500/1000 ms: shorter timeouts saw spurious elections on a busy 2-core machine (shared/ENGINES.md). */
+    /** 500/1000 ms: shorter timeouts saw spurious elections on a busy 2-core machine. */
     @Override
     protected ClusterSpec.Builder configure(ClusterSpec.Builder builder) {
         return builder.electionTimeout(Duration.ofMillis(500));
