@@ -66,13 +66,25 @@ public class ClusterState extends LatencyState {
         missingCapability(chosen, getClass()).ifPresent(reason -> {
             throw new UnsupportedSettingException(reason);
         });
+        checkParameters();
         dataDirectory = DataDirectories.fresh(engine);
         cluster = chosen.start(customize(spec(dataDirectory)).build());
-        cluster.awaitLeader(LEADER_TIMEOUT);
-        client = cluster.client();
-        awaitServing(cluster);
-        prepare();
+        try {
+            cluster.awaitLeader(LEADER_TIMEOUT);
+            client = cluster.client();
+            awaitServing(cluster);
+            prepare();
+        } catch (RuntimeException e) {
+            cluster.close();
+            cluster = null;
+            Directories.deleteRecursively(dataDirectory);
+            throw e;
+        }
         openLatency(params);
+    }
+
+    /** Hook: reject parameters a benchmark cannot run with, before any cluster starts. */
+    protected void checkParameters() {
     }
 
     /**
@@ -115,6 +127,12 @@ public class ClusterState extends LatencyState {
 
     /** The spec from the common parameters. */
     public ClusterSpec.Builder spec(Path directory) {
+        return spec(directory, nodes, durability, codec, store, options);
+    }
+
+    /** A spec from the harness's string parameters (JMH params, suite steps, the load command's options). */
+    public static ClusterSpec.Builder spec(Path directory, int nodes, String durability, String codec, String store,
+                                           String options) {
         ClusterSpec.Builder builder = ClusterSpec.builder(directory)
                 .nodes(nodes)
                 .durability(Durability.valueOf(durability.toUpperCase(Locale.ROOT)))

@@ -1,11 +1,8 @@
 package io.graphraft.bench;
 
-import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
-import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engines;
-import io.graphraft.core.store.StoreKind;
 import io.graphraft.core.util.Directories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,6 +38,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--codec", defaultValue = "binary", description = "binary or json (default ${DEFAULT-VALUE})")
     String codec;
 
+    @Option(names = "--options", defaultValue = "", description = "engine options key=value;key=value (e.g. rpc=grpc)")
+    String options;
+
     @Option(names = "--rates", split = ",", description = "explicit rates in ops/s, e.g. 250,500,1000")
     List<Double> rates;
 
@@ -60,7 +59,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--sla-p99-ms", defaultValue = "50", description = "stop once p99 response time exceeds this (default ${DEFAULT-VALUE})")
     double slaP99Millis;
 
-    @Option(names = "--max-in-flight", defaultValue = "10000", description = "outstanding requests beyond which a rate counts as saturated")
+    @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests beyond which a rate counts as saturated (default ${DEFAULT-VALUE})")
     int maxInFlight;
 
     @Option(names = "--runs-dir", defaultValue = "reports/runs", description = "where run folders are created (default ${DEFAULT-VALUE})")
@@ -71,9 +70,7 @@ public final class LoadCommand implements Callable<Integer> {
         ClusterSpec.Builder spec;
         Path data = DataDirectories.fresh("load");
         try {
-            spec = ClusterSpec.builder(data).nodes(nodes)
-                    .durability(Durability.valueOf(durability.toUpperCase(Locale.ROOT)))
-                    .store(StoreKind.parse(store)).codec(CodecKind.parse(codec));
+            spec = ClusterState.spec(data, nodes, durability, codec, store, options);
         } catch (IllegalArgumentException e) {
             Directories.deleteRecursively(data);
             throw e;

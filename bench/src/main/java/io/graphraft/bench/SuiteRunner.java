@@ -1,11 +1,8 @@
 package io.graphraft.bench;
 
-import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.engine.ClusterSpec;
-import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
-import io.graphraft.core.store.StoreKind;
 import io.graphraft.core.util.Directories;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +75,7 @@ public final class SuiteRunner {
                 try {
                     results.addAll(new Runner(options(step, combination)).run());
                     ran.add(Map.of("benchmark", step.benchmark(), "params", combination));
+                    writeResults(results); // after every run, so an interrupted suite keeps what it measured
                 } catch (RunnerException e) {
                     out.println("FAILED " + step.benchmark() + " " + combination + ": " + e.getMessage());
                     failed.add(Map.of("benchmark", step.benchmark(), "params", combination,
@@ -179,12 +176,12 @@ public final class SuiteRunner {
         Path probe = DataDirectories.fresh("probe");
         try {
             Map<String, String> defaults = defaults(step);
-            ClusterSpec.Builder spec = ClusterSpec.builder(probe)
-                    .nodes(Integer.parseInt(value("nodes", combination, defaults, "1")))
-                    .durability(Durability.valueOf(value("durability", combination, defaults, "fsync").toUpperCase(Locale.ROOT)))
-                    .codec(CodecKind.parse(value("codec", combination, defaults, "binary")))
-                    .store(StoreKind.parse(value("store", combination, defaults, "heap")));
-            spec = ClusterState.withOptions(spec, value("options", combination, defaults, ""));
+            ClusterSpec.Builder spec = ClusterState.spec(probe,
+                    Integer.parseInt(value("nodes", combination, defaults, "1")),
+                    value("durability", combination, defaults, "fsync"),
+                    value("codec", combination, defaults, "binary"),
+                    value("store", combination, defaults, "heap"),
+                    value("options", combination, defaults, ""));
             String timeouts = combination.get("electionTimeoutMs");
             if (timeouts != null) {
                 spec = ElectionTimeouts.apply(engineName, timeouts, spec);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Two sets of latency distributions side by side: two run folders (trials matched by name), or two
  * engines of one run (trials matched on every other parameter). Each percentile gets a ratio and a
  * verdict that only names a winner when the difference is outside both sides' own spread (the range
- * of that percentile over their measured iterations) — never from one noisy sample.
+ * of that percentile over their measured iterations) — never from one noisy sample. Iterations of one
+ * fork understate fork-to-fork noise: the printed header says so.
  */
 public final class Comparison {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 100};
@@ -91,7 +92,8 @@ public final class Comparison {
             return;
         }
         out.printf(Locale.ROOT, "A = %s, B = %s; latencies in µs; ratio = B / A; verdicts judge the spread over"
-                + " measured iterations%n", nameA, nameB);
+                + " measured iterations (of all forks: with one fork, rerun with -f 2+ before trusting a winner)%n",
+                nameA, nameB);
         for (Pair pair : pairs) {
             out.println();
             out.println(pair.label());

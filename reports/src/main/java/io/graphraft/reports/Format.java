@@ -12,6 +12,9 @@ final class Format {
         if (Double.isNaN(micros)) {
             return "–";
         }
+        if (micros < 0) {
+            return "−" + micros(-micros); // differences between configurations can be negative
+        }
         if (micros < 1) {
             return String.format(Locale.ROOT, "%.0f ns", micros * 1000);
         }

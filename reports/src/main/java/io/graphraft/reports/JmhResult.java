@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +18,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     public record Metric(double score, double error, String unit, double min, double max) {
         public String withError(String format) {
             if (Double.isNaN(error) || error == 0) {
-                return String.format(format, score);
+                return String.format(Locale.ROOT, format, score);
             }
-            return String.format(format + " ± " + format, score, error);
+            return String.format(Locale.ROOT, format + " ± " + format, score, error);
         }
     }
 

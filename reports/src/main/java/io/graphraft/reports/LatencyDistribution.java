@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * One trial's latency distribution as the harness wrote it. From the {@code .hlog} (nanoseconds)
  * the measured intervals give exact percentiles and their spread across iterations; a run kept
- * without .hlog files (the committed reference run) falls back to the {@code .hgrm} percentile
- * rows (microseconds), taking the first printed percentile at or above the one asked for.
+ * without .hlog files (as reports/reference is committed, to stay small) falls back to the
+ * {@code .hgrm} percentile rows (microseconds), taking the first printed percentile at or above the
+ * one asked for.
  */
 public final class LatencyDistribution {
     private final TrialName trial;

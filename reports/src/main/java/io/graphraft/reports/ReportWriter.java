@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * Turns a run folder into {@code report.md} with PNG charts in {@code charts/}: the headline per
- * engine, the seed's latency breakdown measured by difference, and one section per question. Every
- * figure carries its spread (JMH's score error, or the range of a percentile over the measured
- * iterations), and the run's environment facts head the report.
+ * engine, the seed's latency breakdown measured by difference, and one section per question. Measured
+ * figures carry their spread (JMH's score error, or the range of a percentile over the measured
+ * iterations); derived ones (differences, gains) say what they are derived from. The run's
+ * environment facts head the report.
  */
 public final class ReportWriter {
     static final String WRITE = "WriteLatencyBenchmark.createNode";
@@ -109,8 +110,9 @@ public final class ReportWriter {
         }
         line();
         line("Latencies are HdrHistogram percentiles of every measured operation; `a – b` is the range of that");
-        line("percentile over the measured iterations, `± e` is JMH's 99.9% error. Run parameters, skipped");
-        line("combinations and their reasons are in `env.json`.");
+        line("percentile over the measured iterations, `± e` is JMH's 99.9% error. Differences, ratios and gains");
+        line("combine two measurements and are printed without a spread: read them against the inputs' spreads.");
+        line("Run parameters, skipped combinations and their reasons are in `env.json`.");
         line();
     }
 
@@ -370,7 +372,7 @@ public final class ReportWriter {
         if (!steady.isEmpty()) {
             line("Spurious elections while writing steadily (nothing failed, so every leader change is spurious):");
             line();
-            line("| engine | election timeout | writes/s | leader changes per iteration |");
+            line("| engine | election timeout | writes/s | terms begun while measuring (all iterations) |");
             line("|---|---|---|---|");
             for (JmhResult r : steady) {
                 line("| " + r.param("engine", "?") + " | " + r.param("electionTimeoutMs", "default") + " | "
@@ -397,6 +399,7 @@ public final class ReportWriter {
                     facts.path("achievedPerSecond").asDouble(), facts.path("responseP50Micros").asDouble()});
             rows.add("| " + group + " | " + Format.rate(facts.path("targetPerSecond").asDouble()) + " | "
                     + Format.rate(facts.path("achievedPerSecond").asDouble()) + " | "
+                    + facts.path("failed").asLong() + " / " + facts.path("sent").asLong() + " | "
                     + Format.micros(facts.path("responseP50Micros").asDouble()) + " / "
                     + Format.micros(facts.path("responseP99Micros").asDouble()) + " / "
                     + Format.micros(facts.path("responseP999Micros").asDouble()) + " | "
@@ -410,10 +413,11 @@ public final class ReportWriter {
         line("## 6. Open-loop latency (throughput–latency)");
         line();
         line("Requests start on a fixed schedule; response time counts from each request's intended start (free of"
-                + " coordinated omission), service time from its actual send.");
+                + " coordinated omission), service time from its actual send. Failed requests are counted, not timed;"
+                + " a saturated rate stopped early because too many requests were outstanding.");
         line();
-        line("| engine | target rate | achieved | response p50 / p99 / p99.9 | service p50 / p99 | |");
-        line("|---|---|---|---|---|---|");
+        line("| engine | target rate | achieved | failed / sent | response p50 / p99 / p99.9 | service p50 / p99 | |");
+        line("|---|---|---|---|---|---|---|");
         rows.forEach(this::line);
         line();
         image("throughput-latency.png", "Throughput–latency", Charts.lines("Response time by achieved rate",

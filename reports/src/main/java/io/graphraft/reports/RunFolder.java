@@ -88,21 +88,32 @@ public final class RunFolder {
         return results.stream().filter(r -> r.benchmark().equals(benchmark)).toList();
     }
 
+    /** Like {@link #latency}: unnamed parameters must not set engine options. */
     public Optional<JmhResult> result(String benchmark, Map<String, String> params) {
-        return results(benchmark).stream().filter(r -> r.matches(params)).findFirst();
+        return results(benchmark).stream()
+                .filter(r -> r.matches(params))
+                .filter(r -> params.containsKey("options") || r.param("options", "").isEmpty())
+                .findFirst();
     }
 
     public List<LatencyDistribution> latencies() {
         return latencies;
     }
 
-    /** Latency files of a benchmark ({@code Class.method}, or {@code Class.method.response} for open loop). */
+    /** Latency files of a benchmark ({@code Class.method}; open-loop files carry {@code latency=response|service}). */
     public List<LatencyDistribution> latencies(String benchmark) {
         return latencies.stream().filter(l -> l.trial().benchmark().equals(benchmark)).toList();
     }
 
+    /**
+     * The latency of the trial with these parameters. Parameters not named must not set engine options:
+     * a trial run with {@code options=log=rocksdb} is a variant, never the default answer.
+     */
     public Optional<LatencyDistribution> latency(String benchmark, Map<String, String> params) {
-        return latencies(benchmark).stream().filter(l -> l.trial().matches(params)).findFirst();
+        return latencies(benchmark).stream()
+                .filter(l -> l.trial().matches(params))
+                .filter(l -> params.containsKey("options") || l.trial().param("options", "").isEmpty())
+                .findFirst();
     }
 
     public Map<TrialName, JsonNode> facts() {
