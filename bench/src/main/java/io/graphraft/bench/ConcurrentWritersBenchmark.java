@@ -17,8 +17,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Family 2b — concurrent writers: {@code writers} closed-loop writers, each sending its next
- * CreateNode as soon as its previous one is answered, spread over up to {@value #MAX_CLIENTS}
- * independent clients. This is what the engines' group commit and pipelining win. One benchmark
+ * CreateNode as soon as its previous one is answered, spread over up to
+ * {@value ClientPool#MAX_CLIENTS} independent clients. This is what the engines' group commit and pipelining win. One benchmark
  * invocation waits for one completed write, so JMH's throughput is completed writes per second;
  * each write's latency goes to the HdrHistogram logs (p50/p99 per writer count).
  */
@@ -38,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
 public class ConcurrentWritersBenchmark {
-    static final int MAX_CLIENTS = 8;
     private static final Object DONE = new Object();
 
     @State(Scope.Benchmark)
@@ -48,7 +45,7 @@ public class ConcurrentWritersBenchmark {
 
         private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
         private final AtomicInteger inFlight = new AtomicInteger();
-        private final List<GraphClient> clients = new ArrayList<>();
+        private ClientPool clients;
         private ExecutorService resubmitter;
         private ClusterState state;
         private volatile boolean running;
@@ -56,9 +53,7 @@ public class ConcurrentWritersBenchmark {
         @Setup(Level.Trial)
         public void openClients(ClusterState cluster) {
             state = cluster;
-            for (int i = 0; i < Math.min(writers, MAX_CLIENTS); i++) {
-                clients.add(i == 0 ? cluster.client : cluster.cluster.newClient());
-            }
+            clients = new ClientPool(cluster.cluster, writers);
             // Next writes are sent from our own thread, never from an engine's callback thread.
             resubmitter = Executors.newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "writers-driver");
@@ -86,11 +81,11 @@ public class ConcurrentWritersBenchmark {
         @TearDown(Level.Trial)
         public void closeClients() {
             resubmitter.shutdownNow();
-            clients.stream().skip(1).forEach(GraphClient::close);
+            clients.close();
         }
 
         private void send(int writer) {
-            GraphClient client = clients.get(writer % clients.size());
+            GraphClient client = clients.client(writer);
             inFlight.incrementAndGet();
             long start = System.nanoTime();
             client.submit(WriteLatencyBenchmark.CREATE_NODE).whenComplete((result, failure) -> {

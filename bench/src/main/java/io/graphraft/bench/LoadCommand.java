@@ -90,7 +90,8 @@ public final class LoadCommand implements Callable<Integer> {
 
         try (Cluster cluster = Engines.byName(engine).start(spec.build())) {
             cluster.awaitLeader(ClusterState.LEADER_TIMEOUT);
-            OpenLoopDriver driver = new OpenLoopDriver(() -> cluster.client().submit(WriteLatencyBenchmark.CREATE_NODE));
+            ClientPool clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS);
+            OpenLoopDriver driver = new OpenLoopDriver(() -> clients.submitNext(WriteLatencyBenchmark.CREATE_NODE));
             driver.run(Math.min(startRate, 100), Duration.ofSeconds(2), maxInFlight, Duration.ofSeconds(1), p -> { });
             for (double rate : rateSteps()) {
                 System.out.printf("rate %.0f ops/s for %d s%n", rate, seconds);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Family 6 — open-loop latency at a fixed rate: requests start on a schedule whatever the answers
  * do, so the response time (from the intended start) is free of coordinated omission; service time
- * is recorded beside it. Each shot is one {@code seconds}-long run at {@code ratePerSecond}; the
+ * is recorded beside it. Requests go round-robin over {@value ClientPool#MAX_CLIENTS} clients. Each shot is one {@code seconds}-long run at {@code ratePerSecond}; the
  * distributions land in {@code ...-latency=response.hgrm} and {@code ...-latency=service.hgrm} (and .hlog). For the throughput–latency
  * curve use the {@code load} command, which sweeps rates until p99 passes an SLA.
  */
@@ -44,6 +44,17 @@ public class OpenLoopBenchmark {
         public int seconds;
 
         boolean measurement;
+        ClientPool clients;
+
+        @Override
+        protected void prepare() {
+            clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS);
+        }
+
+        @Override
+        protected void finish() {
+            clients.close();
+        }
 
         @Setup(Level.Iteration)
         public void iteration(IterationParams iteration) {
@@ -54,7 +65,7 @@ public class OpenLoopBenchmark {
     @Benchmark
     public OpenLoopDriver.Outcome openLoop(Load state) {
         Command command = WriteLatencyBenchmark.CREATE_NODE;
-        OpenLoopDriver.Outcome outcome = new OpenLoopDriver(() -> state.client.submit(command))
+        OpenLoopDriver.Outcome outcome = new OpenLoopDriver(() -> state.clients.submitNext(command))
                 .run(state.ratePerSecond, Duration.ofSeconds(state.seconds), MAX_IN_FLIGHT, Duration.ofSeconds(1),
                         progress -> { });
         if (state.measurement) {

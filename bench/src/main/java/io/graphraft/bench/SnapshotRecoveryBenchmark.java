@@ -127,7 +127,9 @@ public class SnapshotRecoveryBenchmark {
         /** Outside the measurement (a digest reads the whole graph): the restarted node has every entry. */
         @TearDown(Level.Iteration)
         public void checkNothingLost() {
-            Result digest = client.read(new Query.Digest(), ReadConsistency.LINEARIZABLE).join();
+            // A just-restarted engine may still be busy (replay, compaction): retry reads that time out.
+            Result digest = Awaitility.await("the restarted node's digest").atMost(RECOVERY_LIMIT).ignoreExceptions()
+                    .until(() -> client.read(new Query.Digest(), ReadConsistency.LINEARIZABLE).join(), r -> !r.isError());
             if (!digest.equals(expected)) {
                 throw new IllegalStateException("restarted node lost state: " + digest + " instead of " + expected);
             }
