@@ -77,7 +77,7 @@ public final class BenchMain {
         return runJmh(args, null);
     }
 
-    /** Plain JMH, plus a run folder (JSON results unless -rf/-rff say otherwise) and env.json. */
+    /** Plain JMH, plus a run folder (JSON results unless -rf/-rff say otherwise), env.json and CPU per iteration. */
     static int runJmh(String[] args, Path runFolder) {
         CommandLineOptions options;
         try {
@@ -95,7 +95,8 @@ public final class BenchMain {
 
         List<String> jvmArgs = new ArrayList<>(List.of(Jvm.forkFlags(run)));
         jvmArgs.addAll(options.getJvmArgsPrepend().orElse(List.of()));
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options).jvmArgsPrepend(jvmArgs.toArray(String[]::new));
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options).jvmArgsPrepend(jvmArgs.toArray(String[]::new))
+                .addProfiler(ProcessCpuProfiler.class);
         if (!options.getResult().hasValue()) {
             builder.result(run.resolve("jmh-result." + options.getResultFormat().orElse(ResultFormatType.JSON)
                     .toString().toLowerCase(java.util.Locale.ROOT)).toString());

@@ -107,6 +107,7 @@ public final class SuiteRunner {
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(step.qualifiedName()) + "$")
                 .shouldFailOnError(true)
+                .addProfiler(ProcessCpuProfiler.class)
                 .jvmArgsPrepend(Jvm.forkFlags(runDirectory));
         combination.forEach(builder::param);
         SuiteStep.Timing timing = step.timing();

@@ -34,6 +34,10 @@ class QuickSuiteTest {
         JsonNode env = new ObjectMapper().readTree(run.resolve("env.json").toFile());
         assertThat(env.at("/parameters/ran").size()).isEqualTo(results.size());
         assertThat(env.at("/parameters/skipped").size()).as("replicated-only steps are skipped with a reason").isPositive();
+        for (JsonNode result : results) {
+            assertThat(result.at("/secondaryMetrics/" + ProcessCpuProfiler.CORES + "/score").asDouble())
+                    .as("CPU busy recorded for " + result.path("benchmark").asText()).isPositive();
+        }
 
         List<Path> hlogs;
         try (Stream<Path> files = Files.list(run)) {

@@ -46,7 +46,11 @@ final class Format {
     }
 
     static String ratio(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.1f×", ratio);
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+            return "–";
+        }
+        // below the floor (the in-memory baseline) one decimal would print 0.0×
+        return String.format(Locale.ROOT, ratio < 1 ? "%.2f×" : "%.1f×", ratio);
     }
 
     static String number(double value, String pattern) {

@@ -31,6 +31,9 @@ public final class ReportWriter {
     static final String APPLY = "ApplyBenchmark.apply";
     static final String BATCH = "BatchingBenchmark.writeEntry";
     static final String WRITERS = "ConcurrentWritersBenchmark.completedWrite";
+    /** Secondary results of the harness's ProcessCpuProfiler. */
+    static final String CPU_CORES = "cpu.cores";
+    static final String CPU_PER_OP = "cpu.perOp";
     static final String TAKE_SNAPSHOT = "SnapshotRecoveryBenchmark.takeSnapshot";
     static final String RESTART = "SnapshotRecoveryBenchmark.restartToServing";
     static final String CATCH_UP = "SnapshotRecoveryBenchmark.wipedFollowerCatchUp";
@@ -113,6 +116,9 @@ public final class ReportWriter {
         line("percentile over the measured iterations, `± e` is JMH's 99.9% error. Differences, ratios and gains");
         line("combine two measurements and are printed without a spread: read them against the inputs' spreads.");
         line("Run parameters, skipped combinations and their reasons are in `env.json`.");
+        line("CPU busy is the benchmark JVM's CPU time ÷ wall time (all nodes and clients run in it; the machine has "
+                + run.env().path("cpu").path("count").asText("?") + " cores); CPU per write or entry divides that time");
+        line("by the completed operations. Throughput that stops growing while CPU busy nears the core count is CPU-bound.");
         line();
     }
 
@@ -215,7 +221,7 @@ public final class ReportWriter {
         run.fsyncFloorP50Micros().ifPresent(f -> floor.put("fsync floor p50 " + Format.micros(f), f));
         image("write-latency-percentiles.png", "Write latency distribution, durability fsync",
                 Charts.percentiles("Sequential CreateNode, durability=fsync", series, floor));
-        latencyTable(trials, true);
+        latencyTable(trials);
     }
 
     private void fsyncCost() {
@@ -275,8 +281,8 @@ public final class ReportWriter {
         if (!batches.isEmpty()) {
             line("Operations per log entry (Batch commands), one writer. Throughput counts graph operations.");
             line();
-            line("| trial | ops/entry | ops/s | gain | entry p50 / p99 |");
-            line("|---|---|---|---|---|");
+            line("| trial | ops/entry | ops/s | gain | entry p50 / p99 | CPU busy | CPU per entry |");
+            line("|---|---|---|---|---|---|---|");
             Map<String, List<double[]>> gains = new TreeMap<>();
             for (JmhResult r : sortedResults(batches, "opsPerEntry")) {
                 double ops = r.secondary("ops").map(JmhResult.Metric::score).orElse(Double.NaN);
@@ -287,7 +293,7 @@ public final class ReportWriter {
                 Optional<LatencyDistribution> latency = run.latency(BATCH, r.params());
                 line("| " + label(r, "opsPerEntry") + " | "
                         + r.param("opsPerEntry", "?") + " | " + Format.number(ops, "%.0f") + " ± " + err + " | "
-                        + Format.ratio(gain) + " | " + p50p99(latency) + " |");
+                        + Format.ratio(gain) + " | " + p50p99(latency) + " | " + cpu(Optional.of(r)) + " |");
             }
             line();
             image("batching-gain.png", "Batching gain", Charts.lines("Gain from operations per log entry",
@@ -296,8 +302,8 @@ public final class ReportWriter {
         if (!writers.isEmpty()) {
             line("Concurrent closed-loop writers (single CreateNode each): what group commit and pipelining win.");
             line();
-            line("| trial | writers | writes/s | gain | p50 / p99 |");
-            line("|---|---|---|---|---|");
+            line("| trial | writers | writes/s | gain | p50 / p99 | CPU busy | CPU per write |");
+            line("|---|---|---|---|---|---|---|");
             Map<String, List<double[]>> gains = new TreeMap<>();
             for (JmhResult r : sortedResults(writers, "writers")) {
                 double gain = writersGain(r);
@@ -305,7 +311,7 @@ public final class ReportWriter {
                         .add(new double[] {Double.parseDouble(r.param("writers", "1")), gain});
                 line("| " + label(r, "writers") + " | "
                         + r.param("writers", "?") + " | " + r.primary().withError("%.0f") + " | " + Format.ratio(gain) + " | "
-                        + p50p99(run.latency(WRITERS, r.params())) + " |");
+                        + p50p99(run.latency(WRITERS, r.params())) + " | " + cpu(Optional.of(r)) + " |");
             }
             line();
             image("writers-gain.png", "Concurrent writers gain", Charts.lines("Gain from concurrent writers",
@@ -463,20 +469,29 @@ public final class ReportWriter {
 
     // ------------------------------------------------------------------ helpers
 
-    private void latencyTable(List<LatencyDistribution> trials, boolean withFloor) {
+    private void latencyTable(List<LatencyDistribution> trials) {
         Optional<Double> floor = run.fsyncFloorP50Micros();
-        line("| trial | count | p50 (over iterations) | p90 | p99 | p99.9 | max |" + (withFloor ? " p50 ÷ fsync floor |" : ""));
-        line("|---|---|---|---|---|---|---|" + (withFloor ? "---|" : ""));
+        line("| trial | count | p50 (over iterations) | p90 | p99 | p99.9 | max | p50 ÷ fsync floor | CPU busy | CPU per write |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (LatencyDistribution trial : trials) {
             if (trial.count() == 0) {
                 continue;
             }
             line("| " + label(trial.trial()) + " | " + trial.count() + " | " + Format.microsRange(trial.percentileRangeMicros(50))
                     + " | " + Format.micros(trial.percentileMicros(90)) + " | " + Format.micros(trial.percentileMicros(99))
-                    + " | " + Format.micros(trial.percentileMicros(99.9)) + " | " + Format.micros(trial.maxMicros()) + " |"
-                    + (withFloor ? " " + floor.map(f -> Format.ratio(trial.percentileMicros(50) / f)).orElse("–") + " |" : ""));
+                    + " | " + Format.micros(trial.percentileMicros(99.9)) + " | " + Format.micros(trial.maxMicros())
+                    + " | " + floor.map(f -> Format.ratio(trial.percentileMicros(50) / f)).orElse("–")
+                    + " | " + cpu(run.result(WRITE, trial.trial().params())) + " |");
         }
         line();
+    }
+
+    /** Cores busy and CPU per operation from the suite's ProcessCpuProfiler, as table cells. */
+    private static String cpu(Optional<JmhResult> result) {
+        Optional<JmhResult.Metric> cores = result.flatMap(r -> r.secondary(CPU_CORES));
+        Optional<JmhResult.Metric> perOp = result.flatMap(r -> r.secondary(CPU_PER_OP));
+        return cores.map(c -> Format.number(c.score(), "%.2f")).orElse("–") + " | "
+                + perOp.map(c -> Format.micros(c.score())).orElse("–");
     }
 
     private Set<String> engines() {
