@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH, Jvm.COMPILER_THREADS})
 public class ApplyBenchmark {
     static final int HEAP_NODES_PER_STORE = 1 << 12;
     static final Command CREATE_NODE = Command.CreateNode.of("Person", Map.of("name", "Alice", "age", 30L));

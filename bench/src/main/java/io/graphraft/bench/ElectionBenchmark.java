@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  *       since nothing failed.</li>
  * </ul>
  */
-@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+@Fork(value = 1, jvmArgsAppend = {Jvm.HEAP, Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH, Jvm.COMPILER_THREADS})
 public class ElectionBenchmark {
     static final Duration LIMIT = Duration.ofSeconds(60);
 

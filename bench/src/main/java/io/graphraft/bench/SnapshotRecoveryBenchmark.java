@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", Jvm.OPEN_NIO, Jvm.OPEN_SUN_NIO_CH, Jvm.COMPILER_THREADS})
 public class SnapshotRecoveryBenchmark {
     static final int EDGES_PER_NODE = 2;
     static final int TAIL_ENTRIES = 1000;

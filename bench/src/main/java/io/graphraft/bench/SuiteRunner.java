@@ -129,13 +129,17 @@ public final class SuiteRunner {
         return builder.build();
     }
 
+    private boolean engineWanted(String engine) {
+        return engineFilter.isEmpty() || engineFilter.contains(engine);
+    }
+
     /** Every combination of the step's values and, for an unlisted engine parameter, every engine. */
     List<Map<String, String>> combinations(SuiteStep step) {
         Map<String, List<String>> axes = new LinkedHashMap<>();
         Map<String, String[]> declared = declaredParams(step);
         if (declared.containsKey("engine") && !step.params().containsKey("engine")) {
             List<String> engines = Engines.available().stream().map(Engine::name)
-                    .filter(name -> engineFilter.isEmpty() || engineFilter.contains(name)).toList();
+                    .filter(this::engineWanted).toList();
             axes.put("engine", engines);
         }
         step.params().forEach((key, values) -> {
@@ -143,7 +147,7 @@ public final class SuiteRunner {
                 throw new IllegalArgumentException(step.benchmark() + " has no parameter '" + key + "' (parameters: "
                         + declared.keySet() + ")");
             }
-            axes.put(key, values);
+            axes.put(key, "engine".equals(key) ? values.stream().filter(this::engineWanted).toList() : values);
         });
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
