@@ -67,6 +67,12 @@ public class ClusterState extends LatencyState {
             throw new UnsupportedSettingException(reason);
         });
         checkParameters();
+        startFresh(chosen);
+        openLatency(params);
+    }
+
+    /** A new cluster on a fresh data directory, its leader serving and {@link #prepare()} done. */
+    private void startFresh(Engine chosen) {
         dataDirectory = DataDirectories.fresh(engine);
         cluster = chosen.start(customize(spec(dataDirectory)).build());
         try {
@@ -80,7 +86,13 @@ public class ClusterState extends LatencyState {
             Directories.deleteRecursively(dataDirectory);
             throw e;
         }
-        openLatency(params);
+    }
+
+    /** Replaces the cluster by a new, empty one (between iterations; the latency log carries on). */
+    protected void replaceByEmptyCluster() {
+        cluster.close();
+        Directories.deleteRecursively(dataDirectory);
+        startFresh(Engines.byName(engine));
     }
 
     /** Hook: reject parameters a benchmark cannot run with, before any cluster starts. */
