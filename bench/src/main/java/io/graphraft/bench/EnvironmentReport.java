@@ -68,7 +68,7 @@ public final class EnvironmentReport {
         jvm.put("vendor", System.getProperty("java.vendor"));
         jvm.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         jvm.put("launcherFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        jvm.put("forkFlags", Jvm.FORK_FLAGS);
+        jvm.put("forkFlags", Jvm.engineFlags());
         jvm.put("forkHeap", Jvm.HEAP + " (SnapshotRecoveryBenchmark: -Xmx8g); profiles with forks=0 run in this JVM");
         jvm.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         return jvm;
