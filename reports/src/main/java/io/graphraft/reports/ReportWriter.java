@@ -143,7 +143,7 @@ public final class ReportWriter {
             String ratio = fsync.isPresent() && floor.isPresent()
                     ? Format.ratio(fsync.get().percentileMicros(50) / floor.get()) : "–";
             line("| " + engine + " | " + nodes + " | " + p50p99(fsync) + " | " + p50p99(none) + " | " + ratio + " | "
-                    + Format.ratio(batchGain(engine, "100")) + " | " + Format.ratio(writersGain(engine, "64")) + " | "
+                    + Format.ratio(gain(BATCH, "opsPerEntry", engine, "100")) + " | " + Format.ratio(gain(WRITERS, "writers", engine, "64")) + " | "
                     + largestRestart(engine) + " | " + shot(COLD_START, engine) + " | " + shot(FAILOVER, engine) + " |");
         }
         line();
@@ -287,7 +287,7 @@ public final class ReportWriter {
             for (JmhResult r : sortedResults(batches, "opsPerEntry")) {
                 double ops = r.secondary("ops").map(JmhResult.Metric::score).orElse(Double.NaN);
                 String err = r.secondary("ops").map(m -> Format.number(m.error(), "%.0f")).orElse("–");
-                double gain = batchGain(r);
+                double gain = gain(r, "opsPerEntry");
                 gains.computeIfAbsent(label(r, "opsPerEntry"), g -> new ArrayList<>())
                         .add(new double[] {Double.parseDouble(r.param("opsPerEntry", "1")), gain});
                 Optional<LatencyDistribution> latency = run.latency(BATCH, r.params());
@@ -306,7 +306,7 @@ public final class ReportWriter {
             line("|---|---|---|---|---|---|---|");
             Map<String, List<double[]>> gains = new TreeMap<>();
             for (JmhResult r : sortedResults(writers, "writers")) {
-                double gain = writersGain(r);
+                double gain = gain(r, "writers");
                 gains.computeIfAbsent(label(r, "writers"), g -> new ArrayList<>())
                         .add(new double[] {Double.parseDouble(r.param("writers", "1")), gain});
                 line("| " + label(r, "writers") + " | "
@@ -519,40 +519,30 @@ public final class ReportWriter {
                 .orElse(Double.NaN);
     }
 
-    private double batchGain(String engine, String opsPerEntry) {
+    /** Graph operations per second: a batch run counts them in its "ops" result, other runs one per invocation. */
+    private static double throughput(JmhResult r) {
+        return BATCH.equals(r.benchmark())
+                ? r.secondary("ops").map(JmhResult.Metric::score).orElse(Double.NaN)
+                : r.primary().score();
+    }
+
+    /** The engine's gain at {@code axis=value}, with fsync, at 3 nodes where it ran there, else 1. */
+    private double gain(String benchmark, String axis, String engine, String value) {
         for (String nodes : List.of("3", "1")) {
-            Optional<JmhResult> r = run.result(BATCH, Map.of("engine", engine, "nodes", nodes, "durability", "fsync",
-                    "opsPerEntry", opsPerEntry));
+            Optional<JmhResult> r = run.result(benchmark, Map.of("engine", engine, "nodes", nodes, "durability", "fsync",
+                    axis, value));
             if (r.isPresent()) {
-                return batchGain(r.get());
+                return gain(r.get(), axis);
             }
         }
         return Double.NaN;
     }
 
-    private double batchGain(JmhResult r) {
-        Map<String, String> single = new LinkedHashMap<>(r.params());
-        single.put("opsPerEntry", "1");
-        double base = run.result(BATCH, single).flatMap(b -> b.secondary("ops")).map(JmhResult.Metric::score).orElse(Double.NaN);
-        return r.secondary("ops").map(JmhResult.Metric::score).orElse(Double.NaN) / base;
-    }
-
-    private double writersGain(String engine, String writers) {
-        for (String nodes : List.of("3", "1")) {
-            Optional<JmhResult> r = run.result(WRITERS, Map.of("engine", engine, "nodes", nodes, "durability", "fsync",
-                    "writers", writers));
-            if (r.isPresent()) {
-                return writersGain(r.get());
-            }
-        }
-        return Double.NaN;
-    }
-
-    private double writersGain(JmhResult r) {
+    /** Throughput ÷ the throughput of the same trial with {@code axis=1}. */
+    private double gain(JmhResult r, String axis) {
         Map<String, String> one = new LinkedHashMap<>(r.params());
-        one.put("writers", "1");
-        double base = run.result(WRITERS, one).map(b -> b.primary().score()).orElse(Double.NaN);
-        return r.primary().score() / base;
+        one.put(axis, "1");
+        return throughput(r) / run.result(r.benchmark(), one).map(ReportWriter::throughput).orElse(Double.NaN);
     }
 
     private String largestRestart(String engine) {
