@@ -1,5 +1,6 @@
 package io.graphraft.bench;
 
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.engine.Capability;
@@ -74,7 +75,7 @@ public class ClusterState extends LatencyState {
     /** A new cluster on a fresh data directory, its leader serving and {@link #prepare()} done. */
     private void startFresh(Engine chosen) {
         dataDirectory = DataDirectories.fresh(engine);
-        cluster = chosen.start(customize(spec(dataDirectory)).build());
+        cluster = Clusters.start(chosen, customize(spec(dataDirectory)).build());
         try {
             cluster.awaitLeader(LEADER_TIMEOUT);
             client = cluster.client();

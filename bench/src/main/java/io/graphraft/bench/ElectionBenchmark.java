@@ -1,5 +1,6 @@
 package io.graphraft.bench;
 
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.Capability;
@@ -168,7 +169,7 @@ public class ElectionBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 5)
     public NodeHandle coldStartToLeader(ColdStart state) {
-        state.cluster = state.chosen.start(state.spec);
+        state.cluster = Clusters.start(state.chosen, state.spec);
         return state.cluster.awaitLeader(LIMIT);
     }
 

@@ -1,5 +1,6 @@
 package io.graphraft.bench;
 
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engines;
@@ -88,7 +89,7 @@ public final class LoadCommand implements Callable<Integer> {
         Map<String, Object> env = EnvironmentReport.collect(parameters);
         EnvironmentReport.write(run, env);
 
-        try (Cluster cluster = Engines.byName(engine).start(spec.build())) {
+        try (Cluster cluster = Clusters.start(Engines.byName(engine), spec.build())) {
             cluster.awaitLeader(ClusterState.LEADER_TIMEOUT);
             ClientPool clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS);
             OpenLoopDriver driver = new OpenLoopDriver(() -> clients.submitNext(WriteLatencyBenchmark.CREATE_NODE));

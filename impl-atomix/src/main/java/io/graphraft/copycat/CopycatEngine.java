@@ -1,22 +1,26 @@
 package io.graphraft.copycat;
 
 import io.graphraft.core.engine.Capabilities;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Setting;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code copycat}: the graph state machine replicated by Copycat 1.2.8 (Atomix's Raft library) over
- * Catalyst 1.2.1's Netty transport on 127.0.0.1, one CopycatServer per node with DISK storage.
+ * Catalyst 1.2.1's Netty transport, one CopycatServer per member ({@link CopycatMember}) with DISK storage.
  *
  * <h2>ClusterSpec mapping</h2>
  * <ul>
- *   <li>{@code nodes}: 1, 3 or 5 servers on free loopback ports, bootstrapped with the full member
- *       list; a stopped node restarts on the same port and directory, a wiped one rejoins the same
+ *   <li>{@code nodes}: 1, 3 or 5 servers at the layout's addresses, bootstrapped with the full member
+ *       list; a stopped member restarts on the same address and directory, a wiped one rejoins the same
  *       membership through the leader.
  *   <li>{@code durability}: FSYNC = {@code Storage.withFlushOnCommit(true)}, NONE = {@code false}
  *       (see {@link #durabilitySemantics()}).
@@ -43,9 +47,9 @@ import java.util.Map;
  * <h2>Capabilities</h2>
  * All. Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
  * snapshot store exactly as Copycat does when a segment fills, reaching the server's context
- * through {@link CopycatInternals}. Isolation is a real in-process partition of Copycat's
- * transport ({@link PartitionableTransport}); the isolated leader steps down on its own. Clients:
- * see {@link CopycatGraphClient}.
+ * through {@link CopycatInternals}. A server connects to its peers at its member's routes
+ * ({@link RoutedTransport}), so the link layer can delay and cut its traffic. Clients: see
+ * {@link CopycatGraphClient}.
  *
  * <p>Every JVM running this engine needs {@code --add-opens java.base/java.nio=ALL-UNNAMED} (and
  * {@code java.base/sun.nio.ch} with Netty older than 4.1.115), which the build passes everywhere.
@@ -91,7 +95,19 @@ public final class CopycatEngine implements Engine {
     }
 
     @Override
-    public Cluster launch(ClusterSpec spec) {
-        return CopycatCluster.start(spec);
+    public List<String> jvmFlags() {
+        return List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+    }
+
+    @Override
+    public Member startMember(ClusterSpec spec, MemberConfig member) {
+        SUPPORT.require(name(), spec);
+        return CopycatMember.start(spec, member, CopycatSettings.of(spec));
+    }
+
+    @Override
+    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
+        SUPPORT.require(name(), spec);
+        return new CopycatGraphClient(CopycatAddresses.of(layout.members()), spec);
     }
 }

@@ -1,10 +1,12 @@
 package io.graphraft.copycat;
 
-import io.atomix.catalyst.transport.Address;
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +40,7 @@ class CopycatClusterLifecycleTest {
     @Test
     void closingAClusterStopsEveryThreadItStarted() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        try (Cluster cluster = Engines.byName("copycat").start(ClusterSpec.builder(temp).nodes(3).build())) {
+        try (Cluster cluster = Clusters.start(Engines.byName("copycat"), ClusterSpec.builder(temp).nodes(3).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
             write(cluster.client(), 10);
             write(cluster.newClient(), 10);
@@ -57,11 +60,11 @@ class CopycatClusterLifecycleTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ClusterSpec spec = ClusterSpec.builder(temp).build();
-            List<Address> members = List.of(new Address("127.0.0.1", taken.getLocalPort()));
-            CopycatNode node = new CopycatNode(0, members, spec, CopycatSettings.of(spec), new NetworkPartition());
-            assertThatThrownBy(node::start).isInstanceOf(EngineUnavailableException.class)
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
+            MemberConfig config = MemberConfig.direct(new ClusterLayout("taken", List.of(address)), 0);
+            assertThatThrownBy(() -> Engines.byName("copycat").startMember(spec, config))
+                    .isInstanceOf(EngineUnavailableException.class)
                     .hasMessageContaining("failed to start on /127.0.0.1:" + taken.getLocalPort());
-            assertThat(node.isRunning()).isFalse();
         }
         await("threads of the failed server to end").atMost(CONVERGENCE).untilAsserted(() ->
                 assertThat(newThreads(before)).as("threads still alive").isEmpty());
@@ -69,7 +72,7 @@ class CopycatClusterLifecycleTest {
 
     @Test
     void fiveNodesReplaceACrashedLeader() {
-        try (Cluster cluster = Engines.byName("copycat").start(ClusterSpec.builder(temp).nodes(5).build())) {
+        try (Cluster cluster = Clusters.start(Engines.byName("copycat"), ClusterSpec.builder(temp).nodes(5).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
             write(cluster.client(), 10);
             leader.stop();

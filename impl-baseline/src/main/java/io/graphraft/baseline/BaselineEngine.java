@@ -2,11 +2,14 @@ package io.graphraft.baseline;
 
 import io.graphraft.core.engine.Capabilities;
 import io.graphraft.core.engine.Capability;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 
 import java.util.Map;
 
@@ -17,7 +20,8 @@ public final class BaselineEngine implements Engine {
             .withGap(Capability.REPLICATION, "the in-memory baseline is one process without a log")
             .withGap(Capability.DURABLE_RESTART, "the in-memory baseline keeps nothing across a stop")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
-            .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers");
+            .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
+            .withGap(Capability.PROCESS_TOPOLOGY, "the baseline has no network protocol: clients call it in the same JVM");
 
     @Override
     public String name() {
@@ -45,7 +49,13 @@ public final class BaselineEngine implements Engine {
     }
 
     @Override
-    public Cluster launch(ClusterSpec spec) {
-        return new LocalCluster(spec, directory -> new InMemoryRuntime(spec, directory));
+    public Member startMember(ClusterSpec spec, MemberConfig member) {
+        SUPPORT.require(name(), spec);
+        return LocalMembers.start(spec, member, directory -> new InMemoryRuntime(spec, directory));
+    }
+
+    @Override
+    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
+        return LocalMembers.client(spec, layout);
     }
 }

@@ -2,10 +2,13 @@ package io.graphraft.baseline;
 
 import io.graphraft.core.engine.Capabilities;
 import io.graphraft.core.engine.Capability;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Setting;
 
 import java.util.Map;
@@ -29,7 +32,8 @@ public final class DurableBaselineEngine implements Engine {
     private static final Capabilities CAPABILITIES = Capabilities.all()
             .withGap(Capability.REPLICATION, "the durable baseline is one process with a local log")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
-            .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers");
+            .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
+            .withGap(Capability.PROCESS_TOPOLOGY, "the durable baseline has no network protocol: clients call it in the same JVM");
 
     @Override
     public String name() {
@@ -59,8 +63,14 @@ public final class DurableBaselineEngine implements Engine {
     }
 
     @Override
-    public Cluster launch(ClusterSpec spec) {
+    public Member startMember(ClusterSpec spec, MemberConfig member) {
+        SUPPORT.require(name(), spec);
         LogKind log = spec.option(LogKind.OPTION).map(LogKind::parse).orElse(DEFAULT_LOG);
-        return new LocalCluster(spec, directory -> new DurableRuntime(spec, directory, log));
+        return LocalMembers.start(spec, member, directory -> new DurableRuntime(spec, directory, log));
+    }
+
+    @Override
+    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
+        return LocalMembers.client(spec, layout);
     }
 }

@@ -46,7 +46,7 @@ final class DurableRuntime implements LocalRuntime {
                 stateMachine.restoreSnapshot(snapshotFile);
             }
             snapshotIndex = stateMachine.lastAppliedIndex();
-            opened = logKind.open(directory.resolve(LocalNode.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
+            opened = logKind.open(directory.resolve(LocalMember.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
             opened.replay(snapshotIndex, stateMachine::apply);
             lastIndex = stateMachine.lastAppliedIndex();
         } catch (SnapshotException e) {

@@ -5,6 +5,7 @@ import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.NodeHandle;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DurableBaselineRecoveryTest {
         if (snapshotThreshold > 0) {
             spec.snapshotThreshold(snapshotThreshold);
         }
-        return Engines.byName("baseline-durable").start(spec.build());
+        return Clusters.start(Engines.byName("baseline-durable"), spec.build());
     }
 
     private static List<Long> write(Cluster cluster, int count) {

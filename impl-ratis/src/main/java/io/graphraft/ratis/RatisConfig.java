@@ -2,6 +2,9 @@ package io.graphraft.ratis;
 
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
+import io.graphraft.core.engine.MemberConfig;
+import io.graphraft.core.engine.UnsupportedSettingException;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
@@ -13,6 +16,7 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +27,6 @@ import java.util.concurrent.TimeUnit;
  * javadoc states the mapping; this class is its single implementation.
  */
 final class RatisConfig {
-    static final String HOST = "127.0.0.1";
     /** Snapshot files kept per peer; a restart loads the newest (a corrupt one stops the start with its error). */
     static final int SNAPSHOTS_RETAINED = 2;
     /** Assumed bytes per log entry when sizing segments for a snapshot threshold (a small command is ~60–100 B). */
@@ -71,11 +74,11 @@ final class RatisConfig {
         return spec.requestTimeout();
     }
 
-    /** The properties of the peer listening on {@code port} and keeping its log and snapshots in {@code storageDirectory}. */
-    RaftProperties serverProperties(Path storageDirectory, int port) {
+    /** The properties of the peer listening at {@code listen} and keeping its log and snapshots in {@code storageDirectory}. */
+    RaftProperties serverProperties(Path storageDirectory, InetSocketAddress listen) {
         RaftProperties properties = new RaftProperties();
-        RaftConfigKeys.Rpc.setType(properties, transport.rpcType());
-        transport.bind(properties, HOST, port);
+        RaftConfigKeys.Rpc.setType(properties, transport.serverRpcType());
+        transport.bind(properties, listen.getHostString(), listen.getPort());
         RaftServerConfigKeys.setStorageDir(properties, List.of(storageDirectory.toAbsolutePath().toFile()));
         // The same per-attempt timeout bounds Netty's server-to-server calls.
         RaftClientConfigKeys.Rpc.setRequestTimeout(properties, millis(attemptTimeout()));
@@ -112,6 +115,20 @@ final class RatisConfig {
                     TimeDuration.valueOf(appenderWaitMillis, TimeUnit.MILLISECONDS));
         }
         return properties;
+    }
+
+    /**
+     * What the member's server RPC needs beyond properties: its routes to the peers.
+     *
+     * @throws UnsupportedSettingException if the transport cannot follow routes and they differ from the layout
+     */
+    Parameters serverParameters(MemberConfig member) {
+        if (!transport.followsRoutes() && !member.routes().equals(member.layout().members())) {
+            throw new UnsupportedSettingException("engine 'ratis' with " + RatisTransport.OPTION + "="
+                    + transport.label() + " cannot send its peer traffic through the link layer (Ratis's gRPC log"
+                    + " appender needs gRPC's own server RPC); use " + RatisTransport.OPTION + "=netty");
+        }
+        return RoutedServerFactory.parameters(member.routes());
     }
 
     RaftProperties clientProperties() {

@@ -1,12 +1,19 @@
 package io.graphraft.ratis;
 
 import io.graphraft.core.engine.Capabilities;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Setting;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.server.RaftServer;
 
 import java.io.IOException;
@@ -16,15 +23,18 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code ratis}: the graph state machine replicated by Apache Ratis, 1, 3 or 5 peers in this JVM
- * talking over TCP on 127.0.0.1.
+ * {@code ratis}: the graph state machine replicated by Apache Ratis, 1, 3 or 5 peers talking over
+ * TCP, each member a {@link RatisMember}.
  *
  * <h2>ClusterSpec → Ratis</h2>
  * <ul>
- *   <li>{@code nodes} → a {@code RaftGroup} of that many peers on free loopback ports, each with its
- *       own {@code raft.server.storage.dir} ({@code node-<i>/ratis}) and graph store
- *       ({@code node-<i>/store}, rebuilt from snapshot + log on every start).</li>
- *   <li>option {@code rpc} = {@code netty} (default) | {@code grpc} → {@code raft.rpc.type}.</li>
+ *   <li>{@code nodes} → a {@code RaftGroup} of that many peers ({@code n0}, {@code n1}, ... at the layout's
+ *       addresses; the group id derives from the cluster id), each with its own
+ *       {@code raft.server.storage.dir} ({@code node-<i>/ratis}) and graph store ({@code node-<i>/store},
+ *       rebuilt from snapshot + log on every start).</li>
+ *   <li>option {@code rpc} = {@code netty} (default) | {@code grpc} → {@code raft.rpc.type}. On Netty a
+ *       server sends its peer traffic to its member's routes ({@link RoutedRpcType}), so the link layer
+ *       can delay and cut it; gRPC's log appender cannot be routed, so it runs only without a link layer.</li>
  *   <li>{@code durability} FSYNC → Ratis's default log flush ({@code raft.server.log.unsafe-flush.enabled=false});
  *       NONE → {@code raft.server.log.unsafe-flush.enabled=true}. See {@link #durabilitySemantics()}.</li>
  *   <li>{@code electionTimeout} = T → {@code raft.server.rpc.timeout.min} = T and
@@ -111,8 +121,25 @@ public final class RatisEngine implements Engine {
     }
 
     @Override
-    public Cluster launch(ClusterSpec spec) {
-        return new RatisCluster(spec);
+    public Member startMember(ClusterSpec spec, MemberConfig member) {
+        SUPPORT.require(NAME, spec);
+        return RatisMember.start(spec, member, new RatisConfig(spec));
+    }
+
+    @Override
+    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
+        SUPPORT.require(NAME, spec);
+        RatisConfig config = new RatisConfig(spec);
+        RaftGroup group = RatisLayout.group(layout);
+        return new RatisGraphClient(spec.codec().codec(), config,
+                group.getPeers().stream().map(RaftPeer::getId).toList(),
+                firstTry -> RaftClient.newBuilder()
+                        .setClientId(ClientId.randomId())
+                        .setRaftGroup(group)
+                        .setLeaderId(firstTry)
+                        .setProperties(config.clientProperties())
+                        .setRetryPolicy(config.clientRetryPolicy())
+                        .build());
     }
 
     /**

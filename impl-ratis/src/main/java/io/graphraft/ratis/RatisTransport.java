@@ -4,6 +4,7 @@ import io.graphraft.core.engine.UnsupportedSettingException;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.netty.NettyConfigKeys;
+import org.apache.ratis.rpc.RpcType;
 import org.apache.ratis.rpc.SupportedRpcType;
 
 import java.util.Arrays;
@@ -27,8 +28,19 @@ enum RatisTransport {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The RPC type clients use. */
     SupportedRpcType rpcType() {
         return rpcType;
+    }
+
+    /** The RPC type servers use: Netty's follows the member's routes ({@link RoutedRpcType}). */
+    RpcType serverRpcType() {
+        return followsRoutes() ? new RoutedRpcType() : rpcType;
+    }
+
+    /** Whether servers send their peer traffic to the routes their member was given. */
+    boolean followsRoutes() {
+        return this == NETTY;
     }
 
     /** Whether a follower can answer a linearizable read (it asks the leader for a read index; Netty lacks that RPC). */

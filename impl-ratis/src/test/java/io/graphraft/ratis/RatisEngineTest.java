@@ -1,5 +1,6 @@
 package io.graphraft.ratis;
 
+import io.graphraft.cluster.Clusters;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
@@ -34,6 +35,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,31 +141,32 @@ class RatisEngineTest {
         GraphClient client = cluster.client();
         writeNodes(client, 60);
         NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
-        RatisNode follower = (RatisNode) cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        NodeHandle follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
         follower.stop();
         follower.wipe();
         List<Long> ids = writeNodes(client, 200);
         leader.takeSnapshot();
         // Ratis purges on its log worker thread, after the snapshot request returns.
         await().atMost(CONVERGENCE).untilAsserted(() ->
-                assertThat(((RatisNode) leader).logStartIndex()).as("leader log purged up to its snapshot").isGreaterThan(1));
+                assertThat(logStartIndex(cluster, leader)).as("leader log purged up to its snapshot").isGreaterThan(1));
 
         follower.restart();
         List<Long> tail = writeNodes(client, 5);
         await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(follower.localRead(new Query.GetNode(tail.get(tail.size() - 1))))
                 .isInstanceOf(Result.NodeFound.class));
         assertThat(follower.localRead(new Query.GetNode(ids.get(0)))).isInstanceOf(Result.NodeFound.class);
-        assertThat(follower.logStartIndex()).as("the wiped follower's log begins after an installed snapshot").isGreaterThan(1);
+        assertThat(logStartIndex(cluster, follower)).as("the wiped follower's log begins after an installed snapshot")
+                .isGreaterThan(1);
         assertThat(follower.snapshotSizeBytes()).isPositive();
         assertThat(follower.localRead(new Query.Digest())).isEqualTo(leader.localRead(new Query.Digest()));
     }
 
     @Test
     void anUnknownTransportFailsNamingTheOptionAndItsValues() {
-        assertThatThrownBy(() -> Engines.byName("ratis").start(spec(1).option("rpc", "carrier-pigeon").build()))
+        assertThatThrownBy(() -> Clusters.start(Engines.byName("ratis"), spec(1).option("rpc", "carrier-pigeon").build()))
                 .isInstanceOf(UnsupportedSettingException.class)
                 .hasMessageContaining("'rpc'").hasMessageContaining("carrier-pigeon").hasMessageContaining("netty");
-        assertThatThrownBy(() -> Engines.byName("ratis").start(spec(1).heartbeatInterval(Duration.ofMillis(50)).build()))
+        assertThatThrownBy(() -> Clusters.start(Engines.byName("ratis"), spec(1).heartbeatInterval(Duration.ofMillis(50)).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval");
     }
 
@@ -183,6 +188,21 @@ class RatisEngineTest {
                 .isEmpty());
     }
 
+    /** The first index in a node's Raft log, from the names of its segment files (log_<start>-<end>, log_inprogress_<start>). */
+    private static long logStartIndex(Cluster cluster, NodeHandle node) {
+        Path directory = cluster.spec().nodeDirectory(Integer.parseInt(node.id().substring(1))).resolve("ratis");
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.map(file -> SEGMENT.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .mapToLong(segment -> Long.parseLong(segment.group(1)))
+                    .min().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
+
     private ClusterSpec.Builder spec(int nodes) {
         Path dir = temp.resolve("cluster-" + clusterCount++);
         try {
@@ -194,7 +214,7 @@ class RatisEngineTest {
     }
 
     private Cluster started(ClusterSpec.Builder spec) {
-        Cluster cluster = Engines.byName("ratis").start(spec.build());
+        Cluster cluster = Clusters.start(Engines.byName("ratis"), spec.build());
         clusters.add(cluster);
         cluster.awaitLeader(CONVERGENCE);
         return cluster;

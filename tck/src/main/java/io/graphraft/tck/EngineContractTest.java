@@ -1,5 +1,7 @@
 package io.graphraft.tck;
 
+import io.graphraft.cluster.Clusters;
+import io.graphraft.cluster.Deployment;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.ErrorCode;
 import io.graphraft.core.command.Query;
@@ -61,6 +63,11 @@ public abstract class EngineContractTest {
     /** The engine under test, by its ServiceLoader name. */
     protected abstract String engineName();
 
+    /** How clusters are deployed: every member in this JVM unless a subclass says otherwise. */
+    protected Deployment deployment() {
+        return Deployment.inJvm();
+    }
+
     /** Engine-specific test tuning (e.g. election timeouts); the default changes nothing. */
     protected ClusterSpec.Builder configure(ClusterSpec.Builder builder) {
         return builder;
@@ -89,14 +96,14 @@ public abstract class EngineContractTest {
             throw new java.io.UncheckedIOException(e);
         }
         ClusterSpec.Builder builder = configure(ClusterSpec.builder(dir).nodes(nodes).requestTimeout(REQUEST_TIMEOUT));
-        if (engine.unsupported(builder.build()).isPresent()) {
+        if (Clusters.unsupported(engine, builder.build(), deployment()).isPresent()) {
             builder.durability(Durability.NONE);
         }
         return builder;
     }
 
     protected Cluster start(ClusterSpec spec) {
-        Cluster cluster = engine.start(spec);
+        Cluster cluster = Clusters.start(engine, spec, deployment());
         clusters.add(cluster);
         return cluster;
     }
@@ -112,6 +119,12 @@ public abstract class EngineContractTest {
     protected void assumeCapability(Capability capability) {
         assumeTrue(engine.capabilities().supports(capability),
                 () -> engineName() + " lacks " + capability + ": " + engine.capabilities().gap(capability).orElse(""));
+    }
+
+    /** For cases that cut links: the deployment must put the link layer between the members. */
+    protected void assumeLinkLayer() {
+        assumeCapability(Capability.ISOLATION);
+        assumeTrue(deployment().linkLayer().isPresent(), "this deployment has no link layer to cut");
     }
 
     protected void assumeNodeCount(int nodes) {
@@ -220,10 +233,10 @@ public abstract class EngineContractTest {
 
     @Test
     void invalidOrUnsupportedSpecsFailNamingTheSetting() {
-        assertThatThrownBy(() -> engine.start(spec(1).option("no-such-option", "x").build()))
+        assertThatThrownBy(() -> start(spec(1).option("no-such-option", "x").build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("no-such-option");
         if (!engine.capabilities().supports(Capability.REPLICATION)) {
-            assertThatThrownBy(() -> engine.start(spec(1).nodes(3).build()))
+            assertThatThrownBy(() -> start(spec(1).nodes(3).build()))
                     .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("nodes=3");
         }
         assertThatThrownBy(() -> ClusterSpec.builder(temp.resolve("missing")).build())
@@ -353,7 +366,7 @@ public abstract class EngineContractTest {
 
     @Test
     void anIsolatedLeaderStepsDownAndHealingLosesNoAcknowledgedWrite() {
-        assumeCapability(Capability.ISOLATION);
+        assumeLinkLayer();
         Cluster cluster = started(3);
         List<Long> acknowledged = new ArrayList<>(writeNodes(cluster.client(), 10));
         NodeHandle old = cluster.awaitLeader(CONVERGENCE);
@@ -387,6 +400,29 @@ public abstract class EngineContractTest {
         assertAllPresent(cluster.client(), acknowledged);
 
         old.restart();
+        awaitConverged(cluster);
+    }
+
+    @Test
+    void aPausedLeaderIsReplacedAndCatchesUpOnceResumed() {
+        Cluster cluster = started(3);
+        assumeTrue(cluster.pauseUnsupported().isEmpty(), () -> cluster.pauseUnsupported().orElse(""));
+        List<Long> acknowledged = new ArrayList<>(writeNodes(cluster.client(), 10));
+        NodeHandle old = cluster.awaitLeader(CONVERGENCE);
+        old.pause();
+        assertThat(old.role()).isEqualTo(Role.PAUSED);
+        assertThat(old.isRunning()).as("a paused node does not answer").isFalse();
+
+        await().atMost(CONVERGENCE).until(() -> cluster.leader().filter(n -> n != old).isPresent());
+        await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
+                submit(cluster.client(), Command.CreateNode.of("while-paused", Map.of())) instanceof Result.Applied);
+        acknowledged.addAll(writeNodes(cluster.client(), 5));
+
+        old.resume();
+        await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(old.localRead(new Query.GetNode(
+                acknowledged.get(acknowledged.size() - 1)))).isInstanceOf(Result.NodeFound.class));
+        await().atMost(CONVERGENCE).until(() -> cluster.nodes().stream().filter(n -> n.role() == Role.LEADER).count() == 1);
+        assertAllPresent(cluster.client(), acknowledged);
         awaitConverged(cluster);
     }
 

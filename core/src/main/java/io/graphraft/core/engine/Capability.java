@@ -8,10 +8,15 @@ public enum Capability {
     DURABLE_RESTART,
     /** A snapshot can be taken when asked. */
     SNAPSHOT_ON_DEMAND,
-    /** A node can be cut off from its peers and healed, in process. */
+    /**
+     * A node can be cut off from its peers and healed: the engine sends its peer traffic to the routes
+     * it is given ({@link MemberConfig#route}), so the link layer can delay and cut it.
+     */
     ISOLATION,
     /** Reads that reflect every write acknowledged before them. */
     LINEARIZABLE_READ,
     /** A follower that lost its data catches up by receiving a snapshot once the log was compacted. */
-    SNAPSHOT_INSTALL
+    SNAPSHOT_INSTALL,
+    /** Members can run as separate processes (topology=process): clients reach them over a network protocol. */
+    PROCESS_TOPOLOGY
 }

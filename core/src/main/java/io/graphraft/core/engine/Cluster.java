@@ -4,7 +4,6 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +20,29 @@ public interface Cluster extends AutoCloseable {
 
     List<NodeHandle> nodes();
 
-    /** The running node that reports itself leader in the highest term, if any. */
+    /** Why this cluster's nodes cannot be paused ({@link NodeHandle#pause()}), or empty if they can. */
+    default Optional<String> pauseUnsupported() {
+        return Optional.of("a node of this cluster cannot be paused");
+    }
+
+    /** The running node that reports itself leader in the highest term, if any (a node that cannot answer is not). */
     default Optional<NodeHandle> leader() {
-        return nodes().stream()
-                .filter(node -> node.role() == Role.LEADER)
-                .max(Comparator.comparingLong(NodeHandle::term));
+        NodeHandle best = null;
+        long bestTerm = -1;
+        for (NodeHandle node : nodes()) {
+            try {
+                if (node.role() == Role.LEADER) {
+                    long term = node.term();
+                    if (term > bestTerm) {
+                        best = node;
+                        bestTerm = term;
+                    }
+                }
+            } catch (EngineUnavailableException e) {
+                // it stopped, or its process does not answer right now: not a leader we can use
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.graphraft.core.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,16 +34,27 @@ public interface Engine {
     }
 
     /**
-     * Starts a cluster. The nodes are running when this returns; a leader may not be elected yet
-     * (see {@link Cluster#awaitLeader}).
-     *
-     * @throws UnsupportedSettingException if the spec asks for something this engine does not support
+     * Flags every JVM that runs this engine needs (e.g. {@code --add-opens}); the harness gives them
+     * to benchmark forks, node processes and tests.
      */
-    default Cluster start(ClusterSpec spec) {
-        support().require(name(), spec);
-        return launch(spec);
+    default List<String> jvmFlags() {
+        return List.of();
     }
 
-    /** Starts a cluster for a spec already checked against {@link #support()}. */
-    Cluster launch(ClusterSpec spec);
+    /**
+     * Starts member {@code member.index()} of a cluster in this JVM, keeping its files in
+     * {@code spec.nodeDirectory(member.index())} (a restart finds them there). Returns once the
+     * member listens at {@code member.listen()}; a leader may not be elected yet. Peer traffic goes
+     * to {@code member.route(peer)}.
+     *
+     * @throws UnsupportedSettingException if the spec asks for something this engine does not support
+     * @throws EngineUnavailableException if the member cannot start (its reason in the message)
+     */
+    Member startMember(ClusterSpec spec, MemberConfig member);
+
+    /**
+     * A client of the cluster whose members listen as {@code layout} says, over the engine's own
+     * client protocol. It reaches the leader wherever it is; closing it closes its connections.
+     */
+    GraphClient connect(ClusterSpec spec, ClusterLayout layout);
 }

@@ -1,60 +1,54 @@
 package io.graphraft.baseline;
 
 import io.graphraft.core.codec.Codec;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.GraphClient;
-import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.ReadConsistency;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** A one-node cluster without Raft: clients call the node directly, in process. */
-final class LocalCluster implements Cluster {
-    private final ClusterSpec spec;
-    private final LocalNode node;
-    private final GraphClient client;
+/**
+ * The baselines have no network protocol: a client calls its cluster's member in the same JVM,
+ * found here by cluster id (the member started last for that id; a restart replaces it).
+ */
+final class LocalMembers {
+    private static final Map<String, LocalMember> RUNNING = new ConcurrentHashMap<>();
 
-    LocalCluster(ClusterSpec spec, Function<Path, LocalRuntime> opener) {
-        this.spec = spec;
-        this.node = new LocalNode(spec.nodeDirectory(0), opener);
-        this.client = new LocalClient();
+    private LocalMembers() {
     }
 
-    @Override
-    public ClusterSpec spec() {
-        return spec;
+    static LocalMember start(ClusterSpec spec, MemberConfig config, Function<Path, LocalRuntime> opener) {
+        String clusterId = config.layout().clusterId();
+        LocalMember member = new LocalMember(spec.nodeDirectory(config.index()), opener,
+                closed -> RUNNING.remove(clusterId, closed));
+        RUNNING.put(clusterId, member);
+        return member;
     }
 
-    @Override
-    public GraphClient client() {
-        return client;
+    static GraphClient client(ClusterSpec spec, ClusterLayout layout) {
+        return new LocalClient(spec, layout.clusterId());
     }
 
-    @Override
-    public GraphClient newClient() {
-        return new LocalClient();
-    }
-
-    @Override
-    public List<NodeHandle> nodes() {
-        return List.of(node);
-    }
-
-    @Override
-    public void close() {
-        node.stop();
+    private static LocalRuntime runtime(String clusterId) {
+        LocalMember member = RUNNING.get(clusterId);
+        if (member == null) {
+            throw new EngineUnavailableException("node n0 is not running");
+        }
+        return member.runtime();
     }
 
     /** Reads are served from the only copy, so LOCAL and LINEARIZABLE are the same. */
-    private final class LocalClient implements GraphClient {
+    private record LocalClient(ClusterSpec spec, String clusterId) implements GraphClient {
         @Override
         public Codec codec() {
             return spec.codec().codec();
@@ -63,7 +57,7 @@ final class LocalCluster implements Cluster {
         @Override
         public CompletableFuture<byte[]> submitEncoded(byte[] command) {
             try {
-                return node.runtime().submit(command)
+                return runtime(clusterId).submit(command)
                         .orTimeout(spec.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(LocalClient::unavailable);
             } catch (EngineUnavailableException e) {
@@ -85,7 +79,7 @@ final class LocalCluster implements Cluster {
         @Override
         public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
             try {
-                return CompletableFuture.completedFuture(node.runtime().stateMachine().query(query));
+                return CompletableFuture.completedFuture(runtime(clusterId).stateMachine().query(query));
             } catch (EngineUnavailableException e) {
                 return CompletableFuture.failedFuture(e);
             }

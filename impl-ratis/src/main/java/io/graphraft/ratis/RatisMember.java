@@ -4,14 +4,15 @@ import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
-import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.util.Directories;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
-import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
@@ -30,88 +31,72 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
- * One Ratis peer: a {@link RaftServer} with its own storage directory and graph store below
- * {@code <dataDirectory>/node-<i>}. Every start builds a new server and an empty graph, which
- * Ratis fills from the newest snapshot and the log ({@code StartupOption.RECOVER}; with an empty
- * directory Ratis formats it and the peer rejoins the group as an empty follower). {@link #stop()}
- * is {@code RaftServer.close()}: no leadership hand-over and no snapshot, though Ratis still writes
- * out the log entries already queued, as a killed process would not.
+ * One Ratis peer: a {@link RaftServer} with its own storage directory ({@code ratis/}) and graph
+ * store ({@code store/}) below the member's directory. Every start builds a new server and an
+ * empty graph, which Ratis fills from the newest snapshot and the log ({@code StartupOption.RECOVER};
+ * with an empty directory Ratis formats it and the peer rejoins the group as an empty follower).
+ * {@link #close()} is {@code RaftServer.close()}: no leadership hand-over and no snapshot, though
+ * Ratis still writes out the log entries already queued, as a killed process would not.
  */
-final class RatisNode implements NodeHandle {
+final class RatisMember implements Member {
     /** A snapshot of a large graph can take long; the caller asked to wait until it is on disk. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
     private static final AtomicLong CALL_IDS = new AtomicLong();
 
     private final String id;
-    private final RaftPeer peer;
+    private final RaftPeerId peerId;
     private final RaftGroup group;
-    private final int port;
     private final Path directory;
-    private final ClusterSpec spec;
-    private final RatisConfig config;
-    private volatile Running running;
+    private final RaftServer server;
+    private final RaftServer.Division division;
+    private final GraphRatisStateMachine stateMachine;
 
-    /** A started server, its division of our group and its state machine. */
-    private record Running(RaftServer server, RaftServer.Division division, GraphRatisStateMachine stateMachine) {
-    }
-
-    RatisNode(String id, RaftPeer peer, int port, RaftGroup group, Path directory, ClusterSpec spec, RatisConfig config) {
-        this.id = id;
-        this.peer = peer;
-        this.port = port;
+    private RatisMember(MemberConfig config, RaftGroup group, Path directory, RaftServer server,
+                        GraphRatisStateMachine stateMachine) throws IOException {
+        this.id = config.id();
+        this.peerId = RatisLayout.peerId(config.index());
         this.group = group;
         this.directory = directory;
-        this.spec = spec;
-        this.config = config;
+        this.server = server;
+        this.division = server.getDivision(group.getGroupId());
+        this.stateMachine = stateMachine;
     }
 
-    RaftPeer peer() {
-        return peer;
-    }
-
-    synchronized void start() {
-        if (running != null) {
-            throw new IllegalStateException("node " + id + " is running");
-        }
-        Path storage = ratisDirectory();
+    /** Starts the member and returns once its server runs. */
+    static RatisMember start(ClusterSpec spec, MemberConfig config, RatisConfig ratis) {
+        Path directory = spec.nodeDirectory(config.index());
+        Path storage = directory.resolve("ratis");
         try {
             Files.createDirectories(storage);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create node directory " + storage, e);
         }
+        RaftGroup group = RatisLayout.group(config.layout());
         GraphRatisStateMachine stateMachine = new GraphRatisStateMachine(
                 GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec()));
         RaftServer server = null;
         try {
             server = RaftServer.newBuilder()
-                    .setServerId(peer.getId())
+                    .setServerId(RatisLayout.peerId(config.index()))
                     .setGroup(group)
                     .setStateMachine(stateMachine)
-                    .setProperties(config.serverProperties(storage, port))
+                    .setProperties(ratis.serverProperties(storage, config.listen()))
+                    .setParameters(ratis.serverParameters(config))
                     .setOption(RaftStorage.StartupOption.RECOVER)
                     .build();
             server.start();
-            running = new Running(server, server.getDivision(group.getGroupId()), stateMachine);
+            return new RatisMember(config, group, directory, server, stateMachine);
         } catch (IOException | RuntimeException e) {
             // A server whose start failed still holds non-daemon threads until it is closed.
             closeQuietly(server);
             stateMachine.close();
-            throw new EngineUnavailableException("node " + id + " (" + peer.getAddress() + ") cannot start: " + e, e);
+            throw new EngineUnavailableException("node " + config.id() + " (" + config.listen() + ") cannot start: " + e, e);
         }
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
     public Role role() {
-        Running current = running;
-        if (current == null) {
-            return Role.STOPPED;
-        }
-        DivisionInfo info = current.division().getInfo();
+        DivisionInfo info = division.getInfo();
         if (!info.isAlive()) {
             return Role.STOPPED;
         }
@@ -124,72 +109,37 @@ final class RatisNode implements NodeHandle {
 
     @Override
     public long term() {
-        Running current = running;
-        return current == null ? 0 : current.division().getInfo().getCurrentTerm();
-    }
-
-    @Override
-    public boolean isRunning() {
-        Running current = running;
-        return current != null && current.division().getInfo().isAlive();
+        return division.getInfo().getCurrentTerm();
     }
 
     /** The log index of the last command the graph applied (Ratis's own applied index also counts configuration and metadata entries). */
     @Override
     public long lastAppliedIndex() {
-        return graph().lastAppliedIndex();
+        return stateMachine.graph().lastAppliedIndex();
     }
 
     @Override
     public Result localRead(Query query) {
-        return graph().query(query);
+        return stateMachine.graph().query(query);
     }
 
     @Override
-    public synchronized void stop() {
-        Running current = running;
-        running = null;
-        if (current != null) {
-            try {
-                current.server().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close node " + id, e);
-            }
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close node " + id, e);
         }
-    }
-
-    @Override
-    public synchronized void restart() {
-        start();
-    }
-
-    @Override
-    public synchronized void wipe() {
-        if (running != null) {
-            throw new IllegalStateException("node " + id + " is running; stop it before wiping it");
-        }
-        Directories.deleteRecursively(directory);
-    }
-
-    @Override
-    public void isolate() {
-        PeerIsolation.isolate(peer.getId());
-    }
-
-    @Override
-    public void heal() {
-        PeerIsolation.heal(peer.getId());
     }
 
     /** Asks the server for a snapshot (taken on its updater thread, which then purges the log) and waits for it. */
     @Override
     public void takeSnapshot() {
-        Running current = requireRunning();
-        SnapshotManagementRequest request = SnapshotManagementRequest.newCreate(ClientId.randomId(), peer.getId(),
+        SnapshotManagementRequest request = SnapshotManagementRequest.newCreate(ClientId.randomId(), peerId,
                 group.getGroupId(), CALL_IDS.incrementAndGet(), SNAPSHOT_TIMEOUT.toMillis(), 1);
         RaftClientReply reply;
         try {
-            reply = current.server().snapshotManagement(request);
+            reply = server.snapshotManagement(request);
         } catch (IOException e) {
             throw new EngineUnavailableException("node " + id + " could not take a snapshot: " + e.getMessage(), e);
         }
@@ -218,13 +168,7 @@ final class RatisNode implements NodeHandle {
 
     /** The first index still in this peer's log: above 0 once it was purged or the peer started from an installed snapshot. */
     long logStartIndex() {
-        return requireRunning().division().getRaftLog().getStartIndex();
-    }
-
-    /** Stops the node if it runs and lifts its isolation: the cluster is closing. */
-    void close() {
-        heal();
-        stop();
+        return division.getRaftLog().getStartIndex();
     }
 
     private Optional<Path> newestSnapshot() {
@@ -233,7 +177,7 @@ final class RatisNode implements NodeHandle {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(stateMachineDirectory)) {
-            return files.filter(file -> snapshotIndex(file) >= 0).max(Comparator.comparingLong(RatisNode::snapshotIndex));
+            return files.filter(file -> snapshotIndex(file) >= 0).max(Comparator.comparingLong(RatisMember::snapshotIndex));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -244,24 +188,8 @@ final class RatisNode implements NodeHandle {
         return matcher.matches() ? Long.parseLong(matcher.group(2)) : -1;
     }
 
-    private Path ratisDirectory() {
-        return directory.resolve("ratis");
-    }
-
     private Path groupDirectory() {
-        return ratisDirectory().resolve(group.getGroupId().getUuid().toString());
-    }
-
-    private GraphStateMachine graph() {
-        return requireRunning().stateMachine().graph();
-    }
-
-    private Running requireRunning() {
-        Running current = running;
-        if (current == null) {
-            throw new EngineUnavailableException("node " + id + " is stopped");
-        }
-        return current;
+        return directory.resolve("ratis").resolve(group.getGroupId().getUuid().toString());
     }
 
     private static void closeQuietly(RaftServer server) {
@@ -276,6 +204,6 @@ final class RatisNode implements NodeHandle {
 
     @Override
     public String toString() {
-        return id + "(" + peer.getId() + "@" + peer.getAddress() + ")";
+        return id + "(" + peerId + ")";
     }
 }

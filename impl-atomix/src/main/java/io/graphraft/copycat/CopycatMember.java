@@ -9,7 +9,8 @@ import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
-import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.util.Directories;
@@ -23,7 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,62 +34,60 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Copycat server of a cluster. Its directory holds Copycat's log, snapshots and metadata
- * ({@code copycat/}) and the graph store ({@code graph/}, rebuilt from the log on every start).
- * A restart builds a new CopycatServer on the same directory, address and member list.
+ * One Copycat server. Its directory holds Copycat's log, snapshots and metadata ({@code copycat/})
+ * and the graph store ({@code graph/}, rebuilt from the log on every start). It bootstraps with the
+ * full member list: a first start forms the cluster, a restart resumes the membership stored in its
+ * directory, and an empty (wiped) directory rejoins the same membership through the leader.
  */
-final class CopycatNode implements NodeHandle {
+final class CopycatMember implements Member {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
     /** Writing a large graph's snapshot takes as long as it takes; this only bounds a wait on a server that died. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
-    private static final Logger LOG = LoggerFactory.getLogger(CopycatNode.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CopycatMember.class);
 
     private final String id;
     private final Address address;
-    private final List<Address> members;
     private final Path directory;
     private final ClusterSpec spec;
-    private final CopycatSettings settings;
-    private final NetworkPartition partition;
     private final CopycatFiles files;
     private final AtomicInteger incarnations = new AtomicInteger();
     private volatile CopycatServer server;
     private volatile LoopbackNettyTransport transport;
     private volatile GraphCopycatStateMachine stateMachine;
 
-    CopycatNode(int index, List<Address> members, ClusterSpec spec, CopycatSettings settings, NetworkPartition partition) {
-        this.id = "n" + index;
-        this.address = members.get(index);
-        this.members = members;
-        this.directory = spec.nodeDirectory(index);
+    private CopycatMember(MemberConfig config, ClusterSpec spec) {
+        this.id = config.id();
+        this.address = CopycatAddresses.of(config.listen());
+        this.directory = spec.nodeDirectory(config.index());
         this.spec = spec;
-        this.settings = settings;
-        this.partition = partition;
         this.files = new CopycatFiles(directory.resolve("copycat").toFile(), id);
     }
 
-    /**
-     * Starts the server and returns once it listens. It bootstraps with the full member list: a
-     * first start forms the cluster, a restart resumes the membership stored in its directory, and
-     * an empty (wiped) directory rejoins the same membership through the leader.
-     */
-    synchronized void start() {
-        if (server != null) {
-            throw new IllegalStateException("node " + id + " is running; stop it first");
-        }
+    /** Starts the server and returns once it listens; the leader may be elected later. */
+    static CopycatMember start(ClusterSpec spec, MemberConfig config, CopycatSettings settings) {
+        CopycatMember member = new CopycatMember(config, spec);
+        member.start(config, settings);
+        return member;
+    }
+
+    private void start(MemberConfig config, CopycatSettings settings) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create node directory " + directory, e);
         }
         Directories.deleteRecursively(graphDirectory());
+        List<Address> members = config.layout().members().stream().map(CopycatAddresses::of).toList();
+        Map<Address, Address> routes = new HashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            routes.put(members.get(i), CopycatAddresses.of(config.route(i)));
+        }
         LoopbackNettyTransport netty = new LoopbackNettyTransport(Runtime.getRuntime().availableProcessors());
-        Duration requestTimeout = Duration.ofMillis(netty.properties().requestTimeout());
         CopycatServer.Builder builder = CopycatServer.builder(address)
                 .withName(id)
-                .withTransport(new PartitionableTransport(netty, address, partition, requestTimeout))
+                .withTransport(new RoutedTransport(netty, routes))
                 .withSerializer(GraphOperations.registerOn(new Serializer(new PooledHeapAllocator())))
                 .withStorage(settings.storage(files.directory()))
                 .withStateMachine(this::newStateMachine);
@@ -161,11 +162,6 @@ final class CopycatNode implements NodeHandle {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public Role role() {
         CopycatServer current = server;
         if (current == null) {
@@ -186,11 +182,6 @@ final class CopycatNode implements NodeHandle {
     }
 
     @Override
-    public boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
     public long lastAppliedIndex() {
         return graph().lastAppliedIndex();
     }
@@ -206,7 +197,7 @@ final class CopycatNode implements NodeHandle {
      * closed, the graph store is dropped (the next start rebuilds it from snapshot and log).
      */
     @Override
-    public void stop() {
+    public void close() {
         CopycatServer stopping;
         LoopbackNettyTransport netty;
         GraphCopycatStateMachine graph;
@@ -250,29 +241,6 @@ final class CopycatNode implements NodeHandle {
         }
         netty.close();
         context.close();
-    }
-
-    @Override
-    public void restart() {
-        start();
-    }
-
-    @Override
-    public synchronized void wipe() {
-        if (server != null) {
-            throw new IllegalStateException("node " + id + " is running; stop it before wiping it");
-        }
-        Directories.deleteRecursively(directory);
-    }
-
-    @Override
-    public void isolate() {
-        partition.isolate(address);
-    }
-
-    @Override
-    public void heal() {
-        partition.heal(address);
     }
 
     @Override

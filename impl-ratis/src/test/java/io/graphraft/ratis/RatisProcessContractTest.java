@@ -1,0 +1,14 @@
+package io.graphraft.ratis;
+
+import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.Topology;
+import org.junit.jupiter.api.Tag;
+
+/** The whole contract with every member in its own JVM: a stop is SIGKILL, a restart a cold JVM. */
+@Tag("process")
+class RatisProcessContractTest extends RatisContractTest {
+    @Override
+    protected Deployment deployment() {
+        return Deployment.of(Topology.PROCESS);
+    }
+}
