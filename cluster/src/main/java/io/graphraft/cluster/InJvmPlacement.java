@@ -7,7 +7,6 @@ import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.util.Directories;
 import io.graphraft.core.util.LoopbackPorts;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +23,7 @@ final class InJvmPlacement implements Placement {
 
     @Override
     public List<InetSocketAddress> addresses(int members) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        return LoopbackPorts.free(members).stream().map(port -> new InetSocketAddress(loopback, port)).toList();
+        return LoopbackPorts.free(members).stream().map(port -> new InetSocketAddress(LoopbackPorts.IPV4, port)).toList();
     }
 
     @Override

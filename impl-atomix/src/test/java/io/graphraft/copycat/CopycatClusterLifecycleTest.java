@@ -11,11 +11,11 @@ import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.util.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -58,13 +58,13 @@ class CopycatClusterLifecycleTest {
     @Test
     void aServerThatCannotBindFailsClearlyAndLeavesNoThreads() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, LoopbackPorts.IPV4)) {
             ClusterSpec spec = ClusterSpec.builder(temp).build();
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
+            InetSocketAddress address = new InetSocketAddress(LoopbackPorts.IPV4, taken.getLocalPort());
             MemberConfig config = MemberConfig.direct(new ClusterLayout("taken", List.of(address)), 0);
             assertThatThrownBy(() -> Engines.byName("copycat").startMember(spec, config))
                     .isInstanceOf(EngineUnavailableException.class)
-                    .hasMessageContaining("failed to start on /127.0.0.1:" + taken.getLocalPort());
+                    .hasMessageContaining("failed to start on").hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
         }
         await("threads of the failed server to end").atMost(CONVERGENCE).untilAsserted(() ->
                 assertThat(newThreads(before)).as("threads still alive").isEmpty());

@@ -8,12 +8,11 @@ import io.graphraft.cluster.process.NodeLaunch;
 import io.graphraft.cluster.process.NodeProcess;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.util.Directories;
+import io.graphraft.core.util.LoopbackPorts;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,23 +120,12 @@ public final class AgentServer implements AutoCloseable {
     }
 
     /** {@code {"count": n}} → {@code {"ports": [...]}}: ports free on this agent's address now. */
-    private Object ports(JsonNode body) throws IOException {
+    private Object ports(JsonNode body) {
         int count = body.path("count").asInt(0);
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("count must be 1 to 64, was " + body.path("count"));
         }
-        InetAddress host = server.getAddress().getAddress();
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, host));
-            }
-            return Map.of("ports", sockets.stream().map(ServerSocket::getLocalPort).toList());
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
+        return Map.of("ports", LoopbackPorts.free(server.getAddress().getAddress(), count));
     }
 
     /**

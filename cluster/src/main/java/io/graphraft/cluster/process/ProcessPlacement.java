@@ -9,7 +9,6 @@ import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.util.Directories;
 import io.graphraft.core.util.LoopbackPorts;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,7 @@ public final class ProcessPlacement implements Placement {
 
     @Override
     public List<InetSocketAddress> addresses(int members) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        return LoopbackPorts.free(members).stream().map(port -> new InetSocketAddress(loopback, port)).toList();
+        return LoopbackPorts.free(members).stream().map(port -> new InetSocketAddress(LoopbackPorts.IPV4, port)).toList();
     }
 
     @Override

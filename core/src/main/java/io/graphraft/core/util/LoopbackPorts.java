@@ -4,36 +4,79 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free TCP ports on 127.0.0.1, for engines whose peers must know each other's addresses before any
- * of them binds. All sockets are held open together so the ports are distinct, then released.
+ * Free TCP ports, for engines whose peers must know each other's addresses before any of them
+ * binds. The ports come from below the kernel's ephemeral range, so that no outgoing connection
+ * can be given one of them as its local port between the moment they are chosen and the moment a
+ * member binds (with a JVM starting in between, that window is seconds long, and a cluster's
+ * members open many connections). Each is checked free by binding it; all are held together so
+ * they are distinct, then released.
  */
 public final class LoopbackPorts {
+    /** 127.0.0.1 as a literal address: its host string is the IP, never a name that might resolve elsewhere. */
+    public static final InetAddress IPV4 = ipv4();
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int LOWEST = 10_000;
+    private static final int ATTEMPTS = 1_000;
+
     private LoopbackPorts() {
     }
 
-    public static List<Integer> free(int count) {
-        List<ServerSocket> sockets = new ArrayList<>(count);
+    private static InetAddress ipv4() {
         try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                socket.setReuseAddress(true);
-                sockets.add(socket);
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code count} distinct free ports on 127.0.0.1. */
+    public static List<Integer> free(int count) {
+        return free(IPV4, count);
+    }
+
+    /** {@code count} distinct free ports on {@code host}. */
+    public static List<Integer> free(InetAddress host, int count) {
+        int ceiling = ephemeralLow();
+        List<ServerSocket> held = new ArrayList<>(count);
+        try {
+            for (int attempt = 0; held.size() < count && attempt < ATTEMPTS; attempt++) {
+                int port = ceiling > LOWEST ? ThreadLocalRandom.current().nextInt(LOWEST, ceiling) : 0;
+                try {
+                    held.add(new ServerSocket(port, 1, host));
+                } catch (IOException taken) {
+                    // in use: try another
+                }
             }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find " + count + " free loopback ports", e);
+            if (held.size() < count) {
+                throw new UncheckedIOException(new IOException("found only " + held.size() + " of " + count
+                        + " free ports on " + host.getHostAddress() + " below " + ceiling));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
         } finally {
-            for (ServerSocket socket : sockets) {
+            for (ServerSocket socket : held) {
                 try {
                     socket.close();
                 } catch (IOException ignored) {
                     // the port is released either way
                 }
             }
+        }
+    }
+
+    /** The lowest port the kernel hands to outgoing connections (0 where that is unknown: any free port will do). */
+    private static int ephemeralLow() {
+        try {
+            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 }
