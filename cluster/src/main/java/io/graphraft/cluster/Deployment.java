@@ -6,18 +6,17 @@ import io.graphraft.core.engine.ClusterLayout;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * How a cluster is deployed, beyond what its engine is told: the topology, the link layer between
  * its members (if any), the agents that run members on other hosts, and the flags node JVMs get.
  *
  * @param topology      where members run
- * @param linkLayer     the links between members, made for the cluster's layout (empty: members reach each other directly)
+ * @param linkLayer     the conditions of the link layer between the members (empty: they reach each other directly)
  * @param agents        for {@link Topology#PROCESS}: agents to run the members on (empty: child JVMs of this one)
  * @param nodeJvmFlags  flags for node JVMs besides the engine's own ({@code topology=process} only)
  */
-public record Deployment(Topology topology, Optional<Function<ClusterLayout, Links>> linkLayer,
+public record Deployment(Topology topology, Optional<LinkSettings> linkLayer,
                          Optional<AgentsFile> agents, List<String> nodeJvmFlags) {
 
     public Deployment {
@@ -40,8 +39,9 @@ public record Deployment(Topology topology, Optional<Function<ClusterLayout, Lin
         return of(Topology.JVM);
     }
 
-    public Deployment withLinkLayer(Function<ClusterLayout, Links> links) {
-        return new Deployment(topology, Optional.of(links), agents, nodeJvmFlags);
+    /** Peer traffic through a link layer in this JVM, with these conditions on every link. */
+    public Deployment withLinkLayer(LinkSettings settings) {
+        return new Deployment(topology, Optional.of(settings), agents, nodeJvmFlags);
     }
 
     public Deployment withAgents(AgentsFile file) {
@@ -52,8 +52,11 @@ public record Deployment(Topology topology, Optional<Function<ClusterLayout, Lin
         return new Deployment(topology, linkLayer, agents, flags);
     }
 
-    /** The links for a cluster laid out as {@code layout}. */
+    /** The links for a cluster laid out as {@code layout} (a single member has none to delay or cut). */
     Links links(ClusterLayout layout) {
-        return linkLayer.map(factory -> factory.apply(layout)).orElseGet(() -> Links.direct(layout));
+        if (layout.size() < 2) {
+            return Links.direct(layout);
+        }
+        return linkLayer.map(settings -> Links.linked(layout, settings)).orElseGet(() -> Links.direct(layout));
     }
 }

@@ -6,6 +6,7 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.MemberConfig;
+import io.graphraft.core.engine.NetworkFaults;
 import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.util.Parallel;
 
@@ -76,6 +77,11 @@ final class MemberCluster implements Cluster {
     @Override
     public List<NodeHandle> nodes() {
         return List.copyOf(slots);
+    }
+
+    @Override
+    public Optional<NetworkFaults> network() {
+        return links.faults();
     }
 
     @Override

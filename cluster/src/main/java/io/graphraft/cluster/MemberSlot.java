@@ -121,7 +121,7 @@ final class MemberSlot implements NodeHandle {
 
     @Override
     public void heal() {
-        links.heal(config.index());
+        links.rejoin(config.index());
     }
 
     @Override

@@ -26,6 +26,12 @@ import java.util.List;
  * configuration) only through {@link #addRaftPeers}, and its proxies connect to the addresses
  * given there — so rewriting them here sends all peer traffic of this server through its routes,
  * whatever configuration the cluster replicated. Everything else is Netty's.
+ *
+ * <p>Why a wrapper: seeding Netty's proxy map with the routes as the RPC is made would be simpler
+ * (the first address per peer id is kept), but the map cannot be touched before the server has
+ * its id, and Ratis adds the configured addresses while it is still building the server. gRPC's
+ * log appender casts the RPC to its own class, so gRPC cannot be wrapped: with a link layer the
+ * engine needs {@code rpc=netty}.
  */
 final class RoutedServerRpc implements RaftServerRpc {
     private final RaftServerRpc netty;

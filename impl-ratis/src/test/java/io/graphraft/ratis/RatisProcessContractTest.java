@@ -1,6 +1,7 @@
 package io.graphraft.ratis;
 
 import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.LinkSettings;
 import io.graphraft.cluster.Topology;
 import org.junit.jupiter.api.Tag;
 
@@ -9,6 +10,6 @@ import org.junit.jupiter.api.Tag;
 class RatisProcessContractTest extends RatisContractTest {
     @Override
     protected Deployment deployment() {
-        return Deployment.of(Topology.PROCESS);
+        return Deployment.of(Topology.PROCESS).withLinkLayer(LinkSettings.NONE);
     }
 }

@@ -2,6 +2,7 @@ package io.graphraft.tck;
 
 import io.graphraft.cluster.Clusters;
 import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.LinkSettings;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.ErrorCode;
 import io.graphraft.core.command.Query;
@@ -14,6 +15,7 @@ import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.NetworkFaults;
 import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Role;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +66,9 @@ public abstract class EngineContractTest {
     /** The engine under test, by its ServiceLoader name. */
     protected abstract String engineName();
 
-    /** How clusters are deployed: every member in this JVM unless a subclass says otherwise. */
+    /** How clusters are deployed: every member in this JVM, peer traffic through the link layer. */
     protected Deployment deployment() {
-        return Deployment.inJvm();
+        return Deployment.inJvm().withLinkLayer(LinkSettings.NONE);
     }
 
     /** Engine-specific test tuning (e.g. election timeouts); the default changes nothing. */
@@ -404,6 +407,81 @@ public abstract class EngineContractTest {
     }
 
     @Test
+    void anAsymmetricCutOfTheLeadersOutgoingLinksElectsAnotherLeaderAndLosesNothing() {
+        assumeLinkLayer();
+        Cluster cluster = started(3);
+        NetworkFaults network = cluster.network().orElseThrow();
+        try (LeaderWatch watch = new LeaderWatch(cluster)) {
+            List<Long> acknowledged = new ArrayList<>(writeNodes(cluster.client(), 10));
+            NodeHandle old = cluster.awaitLeader(CONVERGENCE);
+            for (NodeHandle other : cluster.nodes()) {
+                if (other != old) {
+                    network.cut(index(old), index(other)); // the old leader hears its peers but cannot reach them
+                }
+            }
+            await().atMost(CONVERGENCE).until(() -> cluster.leader().filter(n -> n != old).isPresent());
+            await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
+                    submit(cluster.client(), Command.CreateNode.of("after-cut", Map.of())) instanceof Result.Applied);
+            acknowledged.addAll(writeNodes(cluster.client(), 10));
+
+            network.healAll();
+            assertAllPresent(cluster.client(), acknowledged);
+            awaitConverged(cluster);
+            watch.assertAtMostOneLeaderPerTerm();
+        }
+    }
+
+    @Test
+    void aBridgePartitionKeepsOneLeaderPerTermAndLosesNothing() {
+        assumeLinkLayer();
+        Cluster cluster = started(3);
+        NetworkFaults network = cluster.network().orElseThrow();
+        try (LeaderWatch watch = new LeaderWatch(cluster)) {
+            List<Long> acknowledged = new ArrayList<>(writeNodes(cluster.client(), 10));
+            NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+            List<NodeHandle> followers = cluster.nodes().stream().filter(n -> n != leader).toList();
+            // The first follower reaches both; the leader and the second follower do not reach each other.
+            network.bridge(index(followers.get(0)), Set.of(index(leader)), Set.of(index(followers.get(1))));
+
+            await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
+                    submit(cluster.client(), Command.CreateNode.of("across-the-bridge", Map.of())) instanceof Result.Applied);
+            acknowledged.addAll(writeNodes(cluster.client(), 10));
+
+            network.healAll();
+            assertAllPresent(cluster.client(), acknowledged);
+            awaitConverged(cluster);
+            watch.assertAtMostOneLeaderPerTerm();
+        }
+    }
+
+    @Test
+    void aPartitionWithoutAMajorityRefusesWritesClearlyAndLosesNothing() {
+        assumeLinkLayer();
+        Cluster cluster = started(3);
+        NetworkFaults network = cluster.network().orElseThrow();
+        try (LeaderWatch watch = new LeaderWatch(cluster)) {
+            List<Long> acknowledged = writeNodes(cluster.client(), 10);
+            network.partition(List.of(Set.of(0), Set.of(1), Set.of(2)));
+
+            for (int i = 0; i < 3; i++) {
+                CompletableFuture<Result> attempt = cluster.client().submit(Command.CreateNode.of("no-majority", Map.of("i", (long) i)));
+                await().atMost(REQUEST_TIMEOUT.multipliedBy(3)).until(attempt::isDone);
+                assertThatThrownBy(attempt::get)
+                        .as("a write without a majority must fail, not succeed")
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(EngineUnavailableException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+            }
+
+            network.healAll();
+            cluster.awaitLeader(CONVERGENCE);
+            await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() -> assertAllPresent(cluster.client(), acknowledged));
+            awaitConverged(cluster);
+            watch.assertAtMostOneLeaderPerTerm();
+        }
+    }
+
+    @Test
     void aPausedLeaderIsReplacedAndCatchesUpOnceResumed() {
         Cluster cluster = started(3);
         assumeTrue(cluster.pauseUnsupported().isEmpty(), () -> cluster.pauseUnsupported().orElse(""));
@@ -497,6 +575,11 @@ public abstract class EngineContractTest {
                     .toList();
             assertThat(new java.util.HashSet<>(digests)).as("distinct digests of the running nodes %s", digests).hasSize(1);
         });
+    }
+
+    /** A node's index in its cluster ({@code n<i>} is {@code i}), as the network's faults name it. */
+    protected static int index(NodeHandle node) {
+        return Integer.parseInt(node.id().substring(1));
     }
 
     private static ErrorCode errorCode(Result result) {

@@ -20,6 +20,11 @@ public interface Cluster extends AutoCloseable {
 
     List<NodeHandle> nodes();
 
+    /** The faults the network between the nodes can take, if a link layer carries their peer traffic. */
+    default Optional<NetworkFaults> network() {
+        return Optional.empty();
+    }
+
     /** Why this cluster's nodes cannot be paused ({@link NodeHandle#pause()}), or empty if they can. */
     default Optional<String> pauseUnsupported() {
         return Optional.of("a node of this cluster cannot be paused");
