@@ -39,9 +39,12 @@ final class LeaderWatch implements AutoCloseable {
     private void sample() {
         for (NodeHandle node : cluster.nodes()) {
             try {
-                if (node.role() == Role.LEADER) {
-                    long term = node.term();
-                    leadersByTerm.computeIfAbsent(term, t -> new ConcurrentSkipListSet<>()).add(node.id());
+                // Role and term are two reads: a leader stepping down between them would be charged to the
+                // next term. Terms only grow, so a term that did not change around the role read is the
+                // term the node was leader in.
+                long before = node.term();
+                if (node.role() == Role.LEADER && node.term() == before) {
+                    leadersByTerm.computeIfAbsent(before, t -> new ConcurrentSkipListSet<>()).add(node.id());
                 }
             } catch (EngineUnavailableException | IllegalStateException e) {
                 // stopped or not answering right now: no leader to record
