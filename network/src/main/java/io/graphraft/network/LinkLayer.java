@@ -34,6 +34,7 @@ public final class LinkLayer implements AutoCloseable {
     private final Link[][] links;
     private final LinkProxy[][] proxies;
     private final SplittableRandom seeds;
+    private final long timerSlackNanos;
 
     private LinkLayer(Builder builder) {
         members = builder.members.size();
@@ -54,6 +55,7 @@ public final class LinkLayer implements AutoCloseable {
         }
         group = transport.newGroup(builder.threads, "graphraft-link");
         try {
+            timerSlackNanos = TimerSlack.minimize(group);
             for (int from = 0; from < members; from++) {
                 for (int to = 0; to < members; to++) {
                     if (from != to) {
@@ -84,6 +86,11 @@ public final class LinkLayer implements AutoCloseable {
 
     public EventLoopTransport transport() {
         return transport;
+    }
+
+    /** The timer slack of the event-loop threads in nanoseconds (lowered to 1 where Linux allows), -1 if unknown. */
+    public long timerSlackNanos() {
+        return timerSlackNanos;
     }
 
     /** Where member {@code from} must reach member {@code to}: its proxy, or {@code to}'s own address when they are the same member. */
