@@ -66,6 +66,9 @@ class LinkLayerTest {
         }
         assertThat(layer.bytesDelivered(0, 1)).isEqualTo(65L * RoundTripProbe.MESSAGE_BYTES);
         assertThat(layer.bytesDelivered(1, 0)).isEqualTo(65L * RoundTripProbe.MESSAGE_BYTES);
+        assertThat(layer.takeReleaseLateness().getTotalCount()).as("one lateness per released chunk")
+                .isGreaterThanOrEqualTo(2 * 65);
+        assertThat(layer.takeReleaseLateness().getTotalCount()).as("taken: the next interval starts empty").isZero();
     }
 
     @Test

@@ -110,7 +110,10 @@ public final class NetworkMeasurements {
                     int samples = (int) Math.min(2_000, 10_000 / rttMs);
                     Result result = RoundTripProbe.measure(layer.address(0, 1), Waiting.BLOCKING,
                             transport + " rtt=" + rttMs + "ms", 50, samples);
-                    System.out.printf("%s  -> p50 error %+.1f%%%n", result, (result.p50Micros() / (rttMs * 1000) - 1) * 100);
+                    Histogram late = layer.takeReleaseLateness();
+                    System.out.printf("%s  -> p50 error %+.1f%%; release lateness p50 %.1f us, p99 %.1f us%n", result,
+                            (result.p50Micros() / (rttMs * 1000) - 1) * 100,
+                            late.getValueAtPercentile(50) / 1000.0, late.getValueAtPercentile(99) / 1000.0);
                 }
             }
         }
