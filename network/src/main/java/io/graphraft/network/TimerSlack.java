@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Linux lets a sleeping thread's timers fire up to its timer slack late (50 µs by default) so that
- * wake-ups can be batched. The link layer's release timers want none: with the default slack every
- * delayed release came ~65 µs late here, with a slack of 1 ns ~10 µs. A thread may set its own
+ * wake-ups can be batched. The link layer's release timers want none (network/README.md shows what
+ * the default slack does to a 0.5 ms round trip). A thread may set its own
  * slack through {@code /proc/<tid>/timerslack_ns}; where that file is missing (not Linux) or not
  * writable, the default stays and the slack read back says so.
  */
@@ -39,7 +39,7 @@ final class TimerSlack {
             Files.writeString(file, "1");
             return Long.parseLong(Files.readString(file).trim());
         } catch (IOException | RuntimeException e) {
-            LOG.info("cannot lower the link layer's timer slack ({}); delays may come up to 50 us late", e.toString());
+            LOG.info("cannot lower the link layer's timer slack ({}); delays may come a timer slack late", e.toString());
             return UNKNOWN;
         }
     }
