@@ -1,5 +1,7 @@
 package io.graphraft.network;
 
+import org.HdrHistogram.Recorder;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,10 +19,12 @@ final class Link {
     private final AtomicLong transmitterFreeAt = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong bytesDelivered = new AtomicLong();
     private final Set<LinkDirection> directions = ConcurrentHashMap.newKeySet();
+    private final Recorder releaseLateness;
 
-    Link(int from, int to) {
+    Link(int from, int to, Recorder releaseLateness) {
         this.from = from;
         this.to = to;
+        this.releaseLateness = releaseLateness;
     }
 
     LinkConditions conditions() {
@@ -52,8 +56,10 @@ final class Link {
         }
     }
 
-    void delivered(int bytes) {
+    /** {@code bytes} were handed to the destination socket {@code lateNanos} after their release time. */
+    void delivered(int bytes, long lateNanos) {
         bytesDelivered.addAndGet(bytes);
+        releaseLateness.recordValue(Math.max(0, lateNanos));
     }
 
     long bytesDelivered() {

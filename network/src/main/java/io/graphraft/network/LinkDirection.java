@@ -141,7 +141,7 @@ final class LinkDirection {
             }
             int size = head.bytes().readableBytes();
             heldBytes -= size;
-            link.delivered(size);
+            link.delivered(size, now - head.releaseAt());
             target.write(head.bytes(), target.voidPromise());
             written = true;
         }

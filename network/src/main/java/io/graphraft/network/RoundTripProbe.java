@@ -95,6 +95,10 @@ public final class RoundTripProbe {
         if (warmup < 0 || samples < 1) {
             throw new IllegalArgumentException("warmup must be >= 0 and samples >= 1, got " + warmup + " and " + samples);
         }
+        if (waiting == Waiting.BUSY_POLL && Runtime.getRuntime().availableProcessors() < 2) {
+            throw new IllegalStateException("busy polling needs two CPUs (client and echo spin at once); this JVM may use "
+                    + Runtime.getRuntime().availableProcessors() + ": measure BLOCKING instead");
+        }
         Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
         try (SocketChannel client = SocketChannel.open()) {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);

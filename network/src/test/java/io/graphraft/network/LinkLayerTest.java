@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +61,14 @@ class LinkLayerTest {
                 layer.address(0, 1), RoundTripProbe.Waiting.BLOCKING, "link rtt=10ms", 5, 60);
 
         assertThat(result.p50Micros()).as(result.toString()).isBetween(9_000.0, 11_000.0);
+        if (Files.isSymbolicLink(Path.of("/proc/thread-self"))) { // Linux: the release timers get no slack
+            assertThat(layer.timerSlackNanos()).isEqualTo(1);
+        }
         assertThat(layer.bytesDelivered(0, 1)).isEqualTo(65L * RoundTripProbe.MESSAGE_BYTES);
         assertThat(layer.bytesDelivered(1, 0)).isEqualTo(65L * RoundTripProbe.MESSAGE_BYTES);
+        assertThat(layer.takeReleaseLateness().getTotalCount()).as("one lateness per released chunk")
+                .isGreaterThanOrEqualTo(2 * 65);
+        assertThat(layer.takeReleaseLateness().getTotalCount()).as("taken: the next interval starts empty").isZero();
     }
 
     @Test
