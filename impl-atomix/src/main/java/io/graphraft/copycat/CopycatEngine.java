@@ -7,6 +7,7 @@ import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
 import io.graphraft.core.engine.Setting;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,8 +48,9 @@ import java.util.Map;
  * transport ({@link PartitionableTransport}); the isolated leader steps down on its own. Clients:
  * see {@link CopycatGraphClient}.
  *
- * <p>Every JVM running this engine needs {@code --add-opens java.base/java.nio=ALL-UNNAMED} (and
- * {@code java.base/sun.nio.ch} with Netty older than 4.1.115), which the build passes everywhere.
+ * <p>Catalyst's Netty transport reflects into {@code java.nio} (and {@code sun.nio.ch} with Netty older
+ * than 4.1.115): {@link #jvmFlags()} opens both. Without them servers fail to build and two non-daemon
+ * threads keep the JVM alive.
  */
 public final class CopycatEngine implements Engine {
     private static final EngineSupport SUPPORT = EngineSupport.builder()
@@ -88,6 +90,11 @@ public final class CopycatEngine implements Engine {
     @Override
     public Map<String, String> libraryVersions() {
         return Map.of("io.atomix.copycat", "1.2.8", "io.atomix.catalyst", "1.2.1");
+    }
+
+    @Override
+    public List<String> jvmFlags() {
+        return List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
     }
 
     @Override

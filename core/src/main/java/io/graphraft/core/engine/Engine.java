@@ -1,5 +1,6 @@
 package io.graphraft.core.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,16 @@ public interface Engine {
     /** The engine library's artifacts and versions (empty for the baselines). */
     Map<String, String> libraryVersions();
 
+    /**
+     * JVM flags every JVM running this engine needs, e.g. {@code --add-opens=java.base/java.nio=ALL-UNNAMED}
+     * for a library that reflects into the JDK. The benchmark launcher gives the union of all engines'
+     * flags to its forks, benchmarks.jar's manifest opens the same packages, an engine module's tests
+     * set them in its pom, and {@link #start} fails naming a flag the running JVM lacks.
+     */
+    default List<String> jvmFlags() {
+        return List.of();
+    }
+
     /** Why this engine cannot run {@code spec}, or empty if it can. */
     default Optional<String> unsupported(ClusterSpec spec) {
         return support().unsupported(name(), spec);
@@ -37,9 +48,11 @@ public interface Engine {
      * (see {@link Cluster#awaitLeader}).
      *
      * @throws UnsupportedSettingException if the spec asks for something this engine does not support
+     * @throws IllegalStateException if this JVM lacks one of the engine's {@link #jvmFlags()}
      */
     default Cluster start(ClusterSpec spec) {
         support().require(name(), spec);
+        JvmFlags.require(this);
         return launch(spec);
     }
 
