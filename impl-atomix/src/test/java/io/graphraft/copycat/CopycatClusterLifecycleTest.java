@@ -7,7 +7,6 @@ import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
-import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.NodeHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -39,8 +39,8 @@ class CopycatClusterLifecycleTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (Cluster cluster = Engines.byName("copycat").start(ClusterSpec.builder(temp).nodes(3).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
-            write(cluster.client(), 10);
-            write(cluster.newClient(), 10);
+            writeNodes(cluster.client(), 10);
+            writeNodes(cluster.newClient(), 10);
             leader.stop();
             leader.restart();
             cluster.awaitLeader(CONVERGENCE);
@@ -71,19 +71,12 @@ class CopycatClusterLifecycleTest {
     void fiveNodesReplaceACrashedLeader() {
         try (Cluster cluster = Engines.byName("copycat").start(ClusterSpec.builder(temp).nodes(5).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
-            write(cluster.client(), 10);
+            writeNodes(cluster.client(), 10);
             leader.stop();
             await().atMost(CONVERGENCE).until(() -> cluster.leader().filter(n -> n != leader).isPresent());
             await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
                     cluster.client().submit(Command.CreateNode.of("after", Map.of())).get(5, TimeUnit.SECONDS)
                             instanceof Result.Applied);
-        }
-    }
-
-    private static void write(GraphClient client, int count) {
-        for (int i = 0; i < count; i++) {
-            assertThat(client.submit(Command.CreateNode.of("N", Map.of("i", (long) i))).join())
-                    .isInstanceOf(Result.Applied.class);
         }
     }
 
