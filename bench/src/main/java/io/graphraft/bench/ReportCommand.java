@@ -1,7 +1,7 @@
 package io.graphraft.bench;
 
 import io.graphraft.reports.RunFolder;
-import io.graphraft.reports.ReportWriter;
+import io.graphraft.reports.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
