@@ -15,13 +15,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.graphraft.tck.ClusterFixture.CONVERGENCE;
 import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 
 /** What the contract suite does not cover: threads after close and after a failed start, five nodes. */
 class CopycatClusterLifecycleTest {
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
-
     @TempDir
     Path temp;
 
