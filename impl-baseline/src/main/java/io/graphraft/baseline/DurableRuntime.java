@@ -4,8 +4,10 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.statemachine.GraphStateMachine;
-import io.graphraft.core.util.Directories;
 import io.graphraft.core.statemachine.SnapshotException;
+import io.graphraft.core.util.Directories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class DurableRuntime implements LocalRuntime {
     private static final Request STOP = new Request(null, null);
+    private static final Logger LOG = LoggerFactory.getLogger(DurableRuntime.class);
 
     private final GraphStateMachine stateMachine;
     private final DurableLog log;
@@ -35,6 +38,8 @@ final class DurableRuntime implements LocalRuntime {
     private volatile String failure;
     private long lastIndex;
     private long snapshotIndex;
+    /** The index at which the writer takes its next automatic snapshot (with a threshold). */
+    private long snapshotDueAt;
 
     DurableRuntime(ClusterSpec spec, Path directory, LogKind logKind) {
         this.snapshotFile = directory.resolve("snapshot.bin");
@@ -47,23 +52,46 @@ final class DurableRuntime implements LocalRuntime {
             }
             snapshotIndex = stateMachine.lastAppliedIndex();
             opened = logKind.open(directory.resolve(LocalMember.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
-            opened.replay(snapshotIndex, stateMachine::apply);
+            replay(opened);
             lastIndex = stateMachine.lastAppliedIndex();
         } catch (SnapshotException e) {
-            stateMachine.close();
+            closeAfterFailedStart(opened);
             throw new IllegalStateException("node cannot start: " + e.getMessage()
                     + " (nothing was deleted; move the file away to start from the log alone)", e);
         } catch (IOException e) {
-            if (opened != null) {
-                opened.close();
-            }
-            stateMachine.close();
-            throw new UncheckedIOException("node cannot start: cannot read its log in " + directory, e);
+            closeAfterFailedStart(opened);
+            throw new UncheckedIOException("node cannot start: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailedStart(opened);
+            throw e;
         }
         this.log = opened;
+        this.snapshotDueAt = snapshotIndex + snapshotThreshold;
         this.writer = new Thread(this::writeLoop, "baseline-durable-writer");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Applies the log after the snapshot, which must continue exactly where the snapshot's state ends. */
+    private void replay(DurableLog opened) throws IOException {
+        long[] expected = {snapshotIndex + 1};
+        opened.replay(snapshotIndex, (index, entry) -> {
+            if (index != expected[0]) {
+                String cover = Files.exists(snapshotFile) ? "the snapshot " + snapshotFile + " ends at index " + snapshotIndex
+                        : "there is no snapshot (" + snapshotFile + " is missing)";
+                throw new LogCorruptException("the log continues at index " + index + " but " + cover + ": entries "
+                        + expected[0] + " to " + (index - 1) + " are missing; nothing was changed");
+            }
+            stateMachine.apply(index, entry);
+            expected[0]++;
+        });
+    }
+
+    private void closeAfterFailedStart(DurableLog opened) {
+        if (opened != null) {
+            opened.close();
+        }
+        stateMachine.close();
     }
 
     @Override
@@ -73,6 +101,10 @@ final class DurableRuntime implements LocalRuntime {
 
     @Override
     public CompletableFuture<byte[]> submit(byte[] command) {
+        if (command.length > DurableLog.MAX_ENTRY_BYTES) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a command of " + command.length
+                    + " bytes is over the durable log's limit of " + DurableLog.MAX_ENTRY_BYTES + " bytes per entry; nothing was written"));
+        }
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
         enqueue(new Request(command, answer));
         return answer;
@@ -155,7 +187,7 @@ final class DurableRuntime implements LocalRuntime {
                     }
                 }
                 commit(group);
-                if (snapshotThreshold > 0 && lastIndex - snapshotIndex >= snapshotThreshold) {
+                if (snapshotThreshold > 0 && lastIndex >= snapshotDueAt) {
                     snapshot(null);
                 }
             }
@@ -188,17 +220,24 @@ final class DurableRuntime implements LocalRuntime {
         group.clear();
     }
 
+    /** Takes a snapshot: on {@code request}, or automatically ({@code request} null) once the threshold is reached. */
     private void snapshot(Request request) {
         try {
             stateMachine.writeSnapshot(snapshotFile);
             log.truncatePrefix(lastIndex);
             snapshotIndex = lastIndex;
+            snapshotDueAt = lastIndex + snapshotThreshold;
             if (request != null) {
                 request.answer.complete(new byte[0]);
             }
         } catch (IOException e) {
             if (request != null) {
                 request.answer.completeExceptionally(new UncheckedIOException("snapshot failed", e));
+            } else {
+                // The log still holds everything: nothing is lost, but it keeps growing. Try again a threshold later.
+                snapshotDueAt = lastIndex + snapshotThreshold;
+                LOG.warn("automatic snapshot to {} failed at index {}; the log is kept, next try at index {}: {}",
+                        snapshotFile, lastIndex, snapshotDueAt, e.toString());
             }
         }
     }

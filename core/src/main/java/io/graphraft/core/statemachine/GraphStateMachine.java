@@ -14,6 +14,7 @@ import io.graphraft.core.model.Node;
 import io.graphraft.core.model.Properties;
 import io.graphraft.core.store.GraphStore;
 import io.graphraft.core.store.StoreKind;
+import io.graphraft.core.util.Directories;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,6 +24,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,17 +188,19 @@ public final class GraphStateMachine implements AutoCloseable {
     /** Writes a snapshot to {@code file} atomically: a temporary file, fsynced, then renamed over it. */
     public void writeSnapshot(Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            writeSnapshot(out);
-        }
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            try {
+                writeSnapshot(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+                channel.force(true);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
+            }
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // The rename is durable only once the directory is: callers drop log entries after this returns.
-        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        }
+        Directories.force(file.toAbsolutePath().getParent());
     }
 
     /**

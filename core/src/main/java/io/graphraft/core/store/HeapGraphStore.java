@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /** The graph in hash maps on the heap, with sorted per-node edge id arrays for adjacency. */
 public final class HeapGraphStore implements GraphStore {
-    /** No single node or edge record is anywhere near this; a larger length means corrupt input. */
+    /** The largest node or edge record a snapshot holds: restore takes a larger length for corruption, so writing refuses it. */
     private static final int MAX_RECORD_BYTES = 64 << 20;
 
     private final Map<Long, Node> nodes = new HashMap<>();
@@ -104,11 +104,11 @@ public final class HeapGraphStore implements GraphStore {
         DataOutputStream data = new DataOutputStream(out);
         data.writeLong(nodes.size());
         for (long id : sortedKeys(nodes)) {
-            writeRecord(data, GraphBinary.nodeBytes(nodes.get(id)));
+            writeRecord(data, GraphBinary.nodeBytes(nodes.get(id)), "node", id);
         }
         data.writeLong(edges.size());
         for (long id : sortedKeys(edges)) {
-            writeRecord(data, GraphBinary.edgeBytes(edges.get(id)));
+            writeRecord(data, GraphBinary.edgeBytes(edges.get(id)), "edge", id);
         }
         data.flush();
     }
@@ -140,7 +140,11 @@ public final class HeapGraphStore implements GraphStore {
         incoming.clear();
     }
 
-    private static void writeRecord(DataOutputStream data, byte[] record) throws IOException {
+    private static void writeRecord(DataOutputStream data, byte[] record, String what, long id) throws IOException {
+        if (record.length > MAX_RECORD_BYTES) {
+            throw new IOException("cannot write the snapshot: " + what + " " + id + " takes " + record.length
+                    + " bytes encoded, and a snapshot record holds at most " + MAX_RECORD_BYTES + " bytes");
+        }
         data.writeInt(record.length);
         data.write(record);
     }

@@ -9,6 +9,7 @@ import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Node;
 import io.graphraft.core.store.StoreKind;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -238,6 +240,22 @@ class GraphStateMachineTest {
         assertThat(target.lastAppliedIndex()).isEqualTo(indexBefore);
         target.restoreSnapshot(new ByteArrayInputStream(good));
         assertThat(target.query(new Query.Digest())).isEqualTo(source.query(new Query.Digest()));
+    }
+
+    /** A snapshot restore would refuse is refused when written: the last good snapshot stays, and nothing is half-written. */
+    @Test
+    void aHeapRecordLargerThanRestoreAcceptsIsRefusedWhenTheSnapshotIsWritten() throws IOException {
+        GraphStateMachine source = open(StoreKind.HEAP);
+        feed(source, 20);
+        Path file = temp.resolve("snapshot.bin");
+        source.writeSnapshot(file);
+        byte[] good = Files.readAllBytes(file);
+        long big = id(apply(source, Command.CreateNode.of("Big", Map.of("blob", "x".repeat(65 << 20)))));
+
+        assertThatThrownBy(() -> source.writeSnapshot(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("node " + big).hasMessageContaining("at most");
+        assertThat(file).hasBinaryContent(good);
+        assertThat(temp.resolve("snapshot.bin.tmp")).doesNotExist();
     }
 
     private static ErrorCode errorCode(Result result) {
