@@ -14,14 +14,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 
 /**
  * A local write-ahead log with group commit: one writer thread takes every write queued since its
  * last turn, appends them in one write, forces once, then applies them in order and answers. On
- * start it loads the snapshot and replays the log after it.
+ * start it loads the newest snapshot directory and replays the log after it.
  */
 final class DurableRuntime implements LocalRuntime {
     private static final Request STOP = new Request(null, null);
@@ -29,7 +31,9 @@ final class DurableRuntime implements LocalRuntime {
 
     private final GraphStateMachine stateMachine;
     private final DurableLog log;
-    private final Path snapshotFile;
+    /** Snapshot directories named by their index; the newest is current, older ones are deleted once it is written. */
+    private final Path snapshots;
+    private Path currentSnapshot;
     private final long snapshotThreshold;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -42,13 +46,14 @@ final class DurableRuntime implements LocalRuntime {
     private long snapshotDueAt;
 
     DurableRuntime(ClusterSpec spec, Path directory, LogKind logKind) {
-        this.snapshotFile = directory.resolve("snapshot.bin");
+        this.snapshots = directory.resolve("snapshots");
         this.snapshotThreshold = spec.snapshotThreshold().orElse(0L);
         this.stateMachine = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
         DurableLog opened = null;
         try {
-            if (Files.exists(snapshotFile)) {
-                stateMachine.restoreSnapshot(snapshotFile);
+            currentSnapshot = newestSnapshot();
+            if (currentSnapshot != null) {
+                stateMachine.restoreSnapshotDirectory(currentSnapshot);
             }
             snapshotIndex = stateMachine.lastAppliedIndex();
             opened = logKind.open(directory.resolve(LocalMember.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
@@ -57,7 +62,7 @@ final class DurableRuntime implements LocalRuntime {
         } catch (SnapshotException e) {
             closeAfterFailedStart(opened);
             throw new IllegalStateException("node cannot start: " + e.getMessage()
-                    + " (nothing was deleted; move the file away to start from the log alone)", e);
+                    + " (nothing was deleted; move the snapshot away to start from the log alone)", e);
         } catch (IOException e) {
             closeAfterFailedStart(opened);
             throw new UncheckedIOException("node cannot start: " + e.getMessage(), e);
@@ -77,14 +82,33 @@ final class DurableRuntime implements LocalRuntime {
         long[] expected = {snapshotIndex + 1};
         opened.replay(snapshotIndex, (index, entry) -> {
             if (index != expected[0]) {
-                String cover = Files.exists(snapshotFile) ? "the snapshot " + snapshotFile + " ends at index " + snapshotIndex
-                        : "there is no snapshot (" + snapshotFile + " is missing)";
+                String cover = currentSnapshot != null ? "the snapshot " + currentSnapshot + " ends at index " + snapshotIndex
+                        : "there is no snapshot in " + snapshots;
                 throw new LogCorruptException("the log continues at index " + index + " but " + cover + ": entries "
                         + expected[0] + " to " + (index - 1) + " are missing; nothing was changed");
             }
             stateMachine.apply(index, entry);
             expected[0]++;
         });
+    }
+
+    /** The snapshot directory with the highest index, or null; unfinished ones (".tmp") are not snapshots. */
+    private Path newestSnapshot() throws IOException {
+        if (!Files.isDirectory(snapshots)) {
+            return null;
+        }
+        try (Stream<Path> listing = Files.list(snapshots)) {
+            return listing.filter(p -> p.getFileName().toString().matches("\\d{1,19}"))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+                    .orElse(null);
+        }
+    }
+
+    private void createSnapshotsDirectory() throws IOException {
+        if (!Files.isDirectory(snapshots)) {
+            Files.createDirectories(snapshots);
+            Directories.force(snapshots.toAbsolutePath().getParent());
+        }
     }
 
     private void closeAfterFailedStart(DurableLog opened) {
@@ -124,7 +148,7 @@ final class DurableRuntime implements LocalRuntime {
 
     @Override
     public long snapshotSizeBytes() {
-        return Directories.sizeOf(snapshotFile);
+        return Directories.sizeOf(currentSnapshot);
     }
 
     @Override
@@ -223,9 +247,18 @@ final class DurableRuntime implements LocalRuntime {
     /** Takes a snapshot: on {@code request}, or automatically ({@code request} null) once the threshold is reached. */
     private void snapshot(Request request) {
         try {
-            stateMachine.writeSnapshot(snapshotFile);
-            log.truncatePrefix(lastIndex);
-            snapshotIndex = lastIndex;
+            if (currentSnapshot == null || snapshotIndex < lastIndex) {
+                Path written = snapshots.resolve(Long.toString(lastIndex));
+                createSnapshotsDirectory();
+                stateMachine.writeSnapshotDirectory(written);
+                log.truncatePrefix(lastIndex);
+                Path previous = currentSnapshot;
+                currentSnapshot = written;
+                snapshotIndex = lastIndex;
+                if (previous != null) {
+                    Directories.deleteRecursively(previous);
+                }
+            }
             snapshotDueAt = lastIndex + snapshotThreshold;
             if (request != null) {
                 request.answer.complete(new byte[0]);
@@ -236,8 +269,8 @@ final class DurableRuntime implements LocalRuntime {
             } else {
                 // The log still holds everything: nothing is lost, but it keeps growing. Try again a threshold later.
                 snapshotDueAt = lastIndex + snapshotThreshold;
-                LOG.warn("automatic snapshot to {} failed at index {}; the log is kept, next try at index {}: {}",
-                        snapshotFile, lastIndex, snapshotDueAt, e.toString());
+                LOG.warn("automatic snapshot into {} failed at index {}; the log is kept, next try at index {}: {}",
+                        snapshots, lastIndex, snapshotDueAt, e.toString());
             }
         }
     }

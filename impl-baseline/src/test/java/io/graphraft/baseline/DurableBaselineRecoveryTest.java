@@ -58,8 +58,17 @@ class DurableBaselineRecoveryTest {
         return temp.resolve("node-0");
     }
 
-    private Path snapshotFile() {
-        return nodeDirectory().resolve("snapshot.bin");
+    private Path snapshots() {
+        return nodeDirectory().resolve("snapshots");
+    }
+
+    /** The snapshot file of the node's only snapshot directory. */
+    private Path snapshotFile() throws IOException {
+        try (Stream<Path> listing = Files.list(snapshots())) {
+            List<Path> directories = listing.toList();
+            assertThat(directories).hasSize(1);
+            return directories.get(0).resolve("snapshot.bin");
+        }
     }
 
     private static List<Long> write(Cluster cluster, int count) {
@@ -116,7 +125,7 @@ class DurableBaselineRecoveryTest {
             NodeHandle node = cluster.nodes().get(0);
             node.takeSnapshot();
             node.stop();
-            Path snapshot = temp.resolve("node-0/snapshot.bin");
+            Path snapshot = snapshotFile();
             byte[] bytes = Files.readAllBytes(snapshot);
             bytes[bytes.length / 2] ^= 0x11;
             Files.write(snapshot, bytes);
@@ -168,13 +177,13 @@ class DurableBaselineRecoveryTest {
             List<Long> acknowledged = write(cluster, 20);
             Result digest = node.localRead(new Query.Digest());
             node.stop();
-            Path aside = temp.resolve("snapshot-aside");
-            Files.move(snapshotFile(), aside);
+            Path aside = temp.resolve("snapshots-aside");
+            Files.move(snapshots(), aside);
 
             assertThatThrownBy(node::restart).hasMessageContaining("index 31").hasMessageContaining("missing");
             assertThat(node.isRunning()).isFalse();
 
-            Files.move(aside, snapshotFile());
+            Files.move(aside, snapshots());
             node.restart();
             assertThat(node.localRead(new Query.Digest())).isEqualTo(digest);
             assertThat(node.localRead(new Query.GetNode(acknowledged.get(19)))).isInstanceOf(Result.NodeFound.class);
@@ -202,11 +211,11 @@ class DurableBaselineRecoveryTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true));
         try (Cluster cluster = start(LogKind.FILECHANNEL, 20)) {
-            // A directory where the snapshot's temporary file goes: every snapshot write fails.
-            Files.createDirectories(nodeDirectory().resolve("snapshot.bin.tmp/blocked"));
+            // A file where the snapshots' directory goes: every snapshot write fails.
+            Files.write(snapshots(), new byte[0]);
             List<Long> acknowledged = write(cluster, 50);
             await().atMost(Duration.ofSeconds(20)).until(() -> captured.toString().contains("snapshot"));
-            assertThat(captured.toString()).contains("failed").contains(snapshotFile().toString());
+            assertThat(captured.toString()).contains("failed").contains(snapshots().toString());
             NodeHandle node = cluster.nodes().get(0);
             node.stop();
             node.restart();
