@@ -52,6 +52,11 @@ final class GraphRequestProcessor implements RpcProcessor<GraphRequest> {
 
     @Override
     public void handleRequest(RpcContext context, GraphRequest request) {
+        if (!node.getNodeState().isActive()) {
+            // in jraft's error state (being fail-stopped) or shutting down: its graph may be partly applied
+            context.sendResponse(GraphResponse.redirect("", node.getNodeId() + " is " + node.getNodeState()));
+            return;
+        }
         try {
             switch (request.kind()) {
                 case WRITE -> write(context, request);

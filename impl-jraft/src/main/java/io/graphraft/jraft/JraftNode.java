@@ -123,9 +123,7 @@ final class JraftNode implements NodeHandle {
         }
         failure = null;
         GraphStateMachine graph = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
-        GraphJraftStateMachine[] thisStart = new GraphJraftStateMachine[1];
-        GraphJraftStateMachine stateMachine = new GraphJraftStateMachine(id, graph, reason -> failStop(thisStart[0], reason));
-        thisStart[0] = stateMachine;
+        GraphJraftStateMachine stateMachine = new GraphJraftStateMachine(id, graph, this::failStop);
 
         PeerLinks links = new PeerLinks(self, partition);
         MemberNodeOptions options = new MemberNodeOptions(links);
@@ -145,7 +143,7 @@ final class JraftNode implements NodeHandle {
             if (!node.init(options)) {
                 String why = stateMachine.loadFailure() != null
                         ? "its newest snapshot cannot be loaded: " + stateMachine.loadFailure()
-                        + " (nothing was deleted; move the snapshot directory away to start from the log alone)"
+                        + " (nothing was deleted)"
                         : "jraft could not initialize it (see jraft's log)";
                 throw new EngineUnavailableException("node " + id + " (" + self + ") cannot start: " + why);
             }

@@ -57,6 +57,12 @@ final class JraftSettings {
                         + Integer.MAX_VALUE / 2 + " ms, was " + t.toMillis() + " ms");
             }
         });
+        spec.heartbeatInterval().ifPresent(h -> {
+            if (h.toMillis() >= electionTimeoutMillis()) {
+                throw new UnsupportedSettingException("engine 'jraft' needs a heartbeatInterval shorter than its election"
+                        + " timeout (" + electionTimeoutMillis() + " ms), was " + h.toMillis() + " ms");
+            }
+        });
     }
 
     ClusterSpec spec() {

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,20 +135,36 @@ class JraftEngineTest {
         NodeHandle node = cluster.nodes().get(0);
         node.takeSnapshot();
         node.stop();
-        Path snapshotFile;
-        try (Stream<Path> files = Files.walk(temp)) {
-            snapshotFile = files.filter(p -> p.getFileName().toString().equals(GraphJraftStateMachine.SNAPSHOT_FILE))
-                    .findFirst().orElseThrow();
-        }
-        byte[] bytes = Files.readAllBytes(snapshotFile);
-        bytes[bytes.length / 2] ^= 0x5a;
-        Files.write(snapshotFile, bytes);
+        Path snapshotFile = corruptNewestSnapshot(temp);
 
         assertThatThrownBy(node::restart)
                 .isInstanceOf(EngineUnavailableException.class)
-                .hasMessageContaining("n0").hasMessageContaining("snapshot").hasMessageContaining("corrupt");
+                .hasMessageContaining("n0").hasMessageContaining("snapshot").hasMessageContaining("checksum");
         assertThat(node.role()).isEqualTo(Role.STOPPED);
-        assertThat(Files.readAllBytes(snapshotFile)).as("the snapshot is left for inspection").isEqualTo(bytes);
+        assertThat(snapshotFile).as("the snapshot is left for inspection").exists();
+    }
+
+    @Test
+    void aFollowerThatCannotLoadAnInstalledSnapshotStopsInsteadOfServingAnUnrestoredGraph() throws IOException {
+        Cluster cluster = started(spec(3));
+        GraphClient client = cluster.client();
+        writeNodes(client, 10);
+        JraftNode leader = (JraftNode) cluster.awaitLeader(CONVERGENCE);
+        JraftNode follower = (JraftNode) cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        follower.stop();
+        follower.wipe();
+        writeNodes(client, 20);
+        leader.takeSnapshot();
+        writeNodes(client, 20);
+        leader.takeSnapshot();
+        await().atMost(CONVERGENCE).until(() -> leader.firstLogIndex() > 1);
+        corruptNewestSnapshot(cluster.spec().nodeDirectory(cluster.nodes().indexOf(leader)));
+
+        follower.restart();
+        await().atMost(CONVERGENCE).until(() -> follower.failure().isPresent() && follower.role() == Role.STOPPED);
+        assertThat(follower.failure()).get().asString().contains("onSnapshotLoad");
+        assertThatThrownBy(() -> follower.localRead(new Query.Count())).isInstanceOf(EngineUnavailableException.class);
+        assertThat(applied(client, Command.CreateNode.of("still served", Map.of()))).isPositive();
     }
 
     @Test
@@ -221,6 +238,9 @@ class JraftEngineTest {
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("replicatorPipeline");
         assertThatThrownBy(() -> jraft.start(spec(1).snapshotThreshold(1L << 40).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("snapshotThreshold");
+        assertThatThrownBy(() -> jraft.start(ClusterSpec.builder(temp).heartbeatInterval(Duration.ofSeconds(2)).build()))
+                .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval")
+                .hasMessageContaining("1000 ms");
     }
 
     @Test
@@ -244,6 +264,21 @@ class JraftEngineTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Flips a bit of the checksum at the end of the newest graph snapshot file below {@code directory}. */
+    private static Path corruptNewestSnapshot(Path directory) throws IOException {
+        Path file;
+        try (Stream<Path> files = Files.walk(directory)) {
+            file = files.filter(p -> p.getFileName().toString().equals(GraphJraftStateMachine.SNAPSHOT_FILE))
+                    .filter(p -> p.getParent().getFileName().toString().startsWith("snapshot_"))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getParent().getFileName().toString().substring(9))))
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 0x01;
+        Files.write(file, bytes);
+        return file;
+    }
 
     /** Raises every follower's election timeout to a minute, so that only a hand-over can elect a new leader soon. */
     private static void slowDownElections(Cluster cluster, NodeHandle leader) {
