@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Adapts core's {@link GraphStateMachine} to SOFAJRaft. jraft calls all of this on one FSM thread,
@@ -48,14 +48,14 @@ final class GraphJraftStateMachine extends StateMachineAdapter {
 
     private final String member;
     private final GraphStateMachine graph;
-    private final BiConsumer<GraphJraftStateMachine, String> failStop;
+    private final Consumer<String> failStop;
     private volatile String loadFailure;
 
     /**
-     * @param failStop called (on jraft's FSM thread) with this state machine and the reason when the
-     *     node can no longer apply; it must not wait for the node to stop
+     * @param failStop called (on jraft's FSM thread) with the reason when the node can no longer
+     *     apply; it must not wait for the node to stop
      */
-    GraphJraftStateMachine(String member, GraphStateMachine graph, BiConsumer<GraphJraftStateMachine, String> failStop) {
+    GraphJraftStateMachine(String member, GraphStateMachine graph, Consumer<String> failStop) {
         this.member = member;
         this.graph = graph;
         this.failStop = failStop;
@@ -127,7 +127,7 @@ final class GraphJraftStateMachine extends StateMachineAdapter {
     @Override
     public void onError(RaftException error) {
         LOG.error("{}: jraft reports a critical error, stopping this member: {}", member, error.getStatus());
-        failStop.accept(this, error.getStatus().toString());
+        failStop.accept(error.getStatus().toString());
     }
 
     private boolean loadFailed(String reason, Exception cause) {

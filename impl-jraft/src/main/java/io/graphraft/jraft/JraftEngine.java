@@ -1,28 +1,34 @@
 package io.graphraft.jraft;
 
 import io.graphraft.core.engine.Capabilities;
-import io.graphraft.core.engine.Cluster;
+import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
+import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Setting;
+import io.graphraft.core.engine.UnsupportedSettingException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * {@code jraft}: the graph state machine replicated by SOFAJRaft (jraft-core 1.4.1, a Java port of
- * braft), 1, 3 or 5 members in this JVM, each with its own bolt RPC server on 127.0.0.1 and its own
- * RocksDB log. Clients reach the members by address over the same RPC ({@link JraftGraphClient}).
+ * braft), 1, 3 or 5 members, each a {@link JraftMember} with its own bolt RPC server at its layout
+ * address and its own RocksDB log. Clients reach the members at their layout addresses over the
+ * same RPC ({@link JraftGraphClient}).
  *
  * <h2>ClusterSpec → jraft</h2>
  * <ul>
- *   <li>{@code nodes} → that many members on free loopback ports, one jraft group (id
- *       {@code graph-<random>}), each member's initial configuration listing all of them; per member
+ *   <li>{@code nodes} → that many members at the layout's addresses, one jraft group (id
+ *       {@code graph-<cluster id>}), each member's initial configuration listing all of them; per member
  *       {@code node-<i>/raft/log} (RocksDBLogStorage), {@code raft/meta}, {@code raft/snapshot} and the
  *       graph store {@code node-<i>/store} (rebuilt from snapshot + log on every start).</li>
  *   <li>{@code durability} FSYNC → {@code RaftOptions.sync=true} (every log append is a RocksDB write
@@ -62,11 +68,11 @@ import java.util.Properties;
  * </ul>
  *
  * <h2>Capabilities</h2>
- * All. Isolation is a real in-process cut of the member's peer traffic: jraft loads
- * {@link PartitionableRpcFactory} through its RPC SPI, and the client it creates for each member's
- * votes, appends, snapshot copies and read indexes refuses calls across a cut in both directions
- * (clients still reach an isolated member). A stop is crash-like, not jraft's graceful shutdown
- * (see {@link JraftNode}).
+ * All. A member sends its peer traffic to its routes, so the link layer can delay and cut it: jraft
+ * loads {@link RoutedRpcFactory} through its RPC SPI, and the client it creates for each member's
+ * votes, appends, snapshot copies, read indexes and TimeoutNow sends every call for a peer to that
+ * member's route to it ({@link RoutedRpcClient}). A member's close is crash-like, not jraft's
+ * graceful shutdown (see {@link JraftMember}).
  *
  * <p>JVM: no flags needed on Java 17 (client traffic uses its own binary frames, not Hessian).
  */
@@ -120,9 +126,31 @@ public final class JraftEngine implements Engine {
         return versions;
     }
 
+    /** Besides the supported settings, the values jraft can take (see {@link JraftSettings}). */
     @Override
-    public Cluster launch(ClusterSpec spec) {
-        return new JraftCluster(spec);
+    public Optional<String> unsupported(ClusterSpec spec) {
+        Optional<String> setting = SUPPORT.unsupported(NAME, spec);
+        if (setting.isPresent()) {
+            return setting;
+        }
+        try {
+            new JraftSettings(spec);
+            return Optional.empty();
+        } catch (UnsupportedSettingException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public Member startMember(ClusterSpec spec, MemberConfig member) {
+        SUPPORT.require(NAME, spec);
+        return JraftMember.start(spec, member, new JraftSettings(spec));
+    }
+
+    @Override
+    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
+        SUPPORT.require(NAME, spec);
+        return new JraftGraphClient(spec.codec().codec(), JraftLayout.members(layout), new JraftSettings(spec));
     }
 
     /** From the artifact's {@code pom.properties}, which jars (and shaded jars) keep under their own path. */

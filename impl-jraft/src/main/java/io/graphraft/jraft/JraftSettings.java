@@ -16,8 +16,6 @@ import java.util.Optional;
  * javadoc states it; this class is its single implementation.
  */
 final class JraftSettings {
-    static final String HOST = "127.0.0.1";
-
     /** Engine option: {@code RaftOptions.applyBatch}, most tasks the leader moves from its apply queue into one log append. */
     static final String APPLY_BATCH_OPTION = "applyBatch";
     /** Engine option: {@code RaftOptions.disruptorBufferSize}, slots of each of jraft's queues (a power of 2). */

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * jraft's NodeOptions for one start of one member, carrying two things jraft has no option for.
  * jraft passes this very object to the RPC client it creates for the member (as its RpcOptions),
- * which is how {@link PartitionableRpcFactory} finds the member's {@link PeerLinks}; and it reads
+ * which is how {@link RoutedRpcFactory} finds the member's {@link PeerLinks}; and it reads
  * the snapshot margin from it at each snapshot, which lets an on-demand snapshot ignore the margin
  * that only automatic snapshots should obey.
  */

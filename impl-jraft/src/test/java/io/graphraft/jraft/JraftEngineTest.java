@@ -2,6 +2,9 @@ package io.graphraft.jraft;
 
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
+import io.graphraft.cluster.Clusters;
+import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.LinkSettings;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
@@ -15,6 +18,7 @@ import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.engine.UnsupportedSettingException;
+import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.store.StoreKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +46,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** What the contract suite does not pin down for jraft: fail-stop, crash-like stops, snapshot installs, the cut, settings. */
+/**
+ * What the contract suite does not pin down for jraft: fail-stop, crash-like stops, snapshot installs,
+ * the cut, settings. Members run in this JVM, so the test reaches a member's jraft node through
+ * jraft's own registry of the nodes in this JVM ({@link #jraftNode}).
+ */
 class JraftEngineTest {
     private static final Duration CONVERGENCE = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Deployment LINKED = Deployment.inJvm().withLinkLayer(LinkSettings.NONE);
 
     @TempDir
     Path temp;
@@ -63,20 +72,21 @@ class JraftEngineTest {
         Cluster cluster = started(spec(3));
         GraphClient client = cluster.client();
         List<Long> acknowledged = new ArrayList<>(writeNodes(client, 5));
-        JraftNode leader = (JraftNode) cluster.awaitLeader(CONVERGENCE);
-        leader.graph().close(); // the store fails under the leader: its next apply throws
+        NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+        graph(cluster, leader).close(); // the store fails under the leader: its next apply throws
 
         assertThatThrownBy(() -> join(client.submit(Command.CreateNode.of("doomed", Map.of()))))
                 .isInstanceOf(EngineUnavailableException.class);
         await().atMost(CONVERGENCE).until(() -> leader.role() == Role.STOPPED && !leader.isRunning());
-        assertThat(leader.failure()).get().asString().contains("graph state machine");
         assertThatThrownBy(() -> leader.localRead(new Query.Count()))
-                .isInstanceOf(EngineUnavailableException.class).hasMessageContaining("stopped itself");
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessageContaining("stopped itself").hasMessageContaining("graph state machine");
 
         await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
                 join(client.submit(Command.CreateNode.of("after", Map.of()))) instanceof Result.Applied);
         assertAllPresent(client, acknowledged);
 
+        leader.stop(); // it stopped itself; its place in the cluster is freed only by a stop
         leader.restart(); // from its own directory: the entry that failed applies now
         awaitConverged(cluster);
     }
@@ -87,7 +97,7 @@ class JraftEngineTest {
         Cluster graceful = started(spec(3));
         NodeHandle gracefulLeader = graceful.awaitLeader(CONVERGENCE);
         slowDownElections(graceful, gracefulLeader);
-        jraftNode((JraftNode) gracefulLeader).shutdown();
+        jraftNode(graceful, gracefulLeader).shutdown();
         await("a follower takes over from a leader shutting down gracefully").atMost(CONVERGENCE)
                 .until(() -> graceful.leader().filter(n -> n != gracefulLeader).isPresent());
 
@@ -107,8 +117,8 @@ class JraftEngineTest {
         Cluster cluster = started(spec(3).store(store));
         GraphClient client = cluster.client();
         writeNodes(client, 30);
-        JraftNode leader = (JraftNode) cluster.awaitLeader(CONVERGENCE);
-        JraftNode follower = (JraftNode) cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+        NodeHandle follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
         follower.stop();
         follower.wipe();
         List<Long> ids = writeNodes(client, 50);
@@ -116,14 +126,14 @@ class JraftEngineTest {
         writeNodes(client, 20);
         leader.takeSnapshot(); // jraft truncates its log up to the previous snapshot
         await().atMost(CONVERGENCE).untilAsserted(() ->
-                assertThat(leader.firstLogIndex()).as("leader log truncated behind its first snapshot").isGreaterThan(1));
+                assertThat(firstLogIndex(cluster, leader)).as("leader log truncated behind its first snapshot").isGreaterThan(1));
 
         follower.restart();
         List<Long> tail = writeNodes(client, 5);
         await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(follower.localRead(new Query.GetNode(tail.get(tail.size() - 1))))
                 .isInstanceOf(Result.NodeFound.class));
         assertThat(follower.localRead(new Query.GetNode(ids.get(0)))).isInstanceOf(Result.NodeFound.class);
-        assertThat(follower.firstLogIndex()).as("the wiped follower's log begins after an installed snapshot").isGreaterThan(1);
+        assertThat(firstLogIndex(cluster, follower)).as("the wiped follower's log begins after an installed snapshot").isGreaterThan(1);
         assertThat(follower.snapshotSizeBytes()).isPositive();
         awaitConverged(cluster);
     }
@@ -149,27 +159,28 @@ class JraftEngineTest {
         Cluster cluster = started(spec(3));
         GraphClient client = cluster.client();
         writeNodes(client, 10);
-        JraftNode leader = (JraftNode) cluster.awaitLeader(CONVERGENCE);
-        JraftNode follower = (JraftNode) cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
+        NodeHandle follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
         follower.stop();
         follower.wipe();
         writeNodes(client, 20);
         leader.takeSnapshot();
         writeNodes(client, 20);
         leader.takeSnapshot();
-        await().atMost(CONVERGENCE).until(() -> leader.firstLogIndex() > 1);
-        corruptNewestSnapshot(cluster.spec().nodeDirectory(cluster.nodes().indexOf(leader)));
+        await().atMost(CONVERGENCE).until(() -> firstLogIndex(cluster, leader) > 1);
+        corruptNewestSnapshot(cluster.spec().nodeDirectory(index(leader)));
 
         follower.restart();
-        await().atMost(CONVERGENCE).until(() -> follower.failure().isPresent() && follower.role() == Role.STOPPED);
-        assertThat(follower.failure()).get().asString().contains("onSnapshotLoad");
-        assertThatThrownBy(() -> follower.localRead(new Query.Count())).isInstanceOf(EngineUnavailableException.class);
+        await().atMost(CONVERGENCE).untilAsserted(() -> assertThatThrownBy(() -> follower.localRead(new Query.Count()))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessageContaining("stopped itself").hasMessageContaining("onSnapshotLoad"));
+        assertThat(follower.role()).isEqualTo(Role.STOPPED);
         assertThat(applied(client, Command.CreateNode.of("still served", Map.of()))).isPositive();
     }
 
     @Test
     void anIsolatedFollowerHearsNothingUntilHealed() {
-        Cluster cluster = started(spec(3));
+        Cluster cluster = started(spec(3), LINKED);
         GraphClient client = cluster.client();
         writeNodes(client, 3);
         NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
@@ -227,18 +238,18 @@ class JraftEngineTest {
     @Test
     void valuesJraftCannotTakeFailNamingTheSetting() {
         var jraft = Engines.byName("jraft");
-        assertThatThrownBy(() -> jraft.start(spec(1).trailingLogs(10).build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, spec(1).trailingLogs(10).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("trailingLogs");
-        assertThatThrownBy(() -> jraft.start(spec(1).option(JraftSettings.APPLY_BATCH_OPTION, "0").build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, spec(1).option(JraftSettings.APPLY_BATCH_OPTION, "0").build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("applyBatch").hasMessageContaining("'0'");
-        assertThatThrownBy(() -> jraft.start(spec(1).option(JraftSettings.DISRUPTOR_BUFFER_OPTION, "1000").build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, spec(1).option(JraftSettings.DISRUPTOR_BUFFER_OPTION, "1000").build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("disruptorBufferSize")
                 .hasMessageContaining("power of 2");
-        assertThatThrownBy(() -> jraft.start(spec(1).option(JraftSettings.PIPELINE_OPTION, "maybe").build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, spec(1).option(JraftSettings.PIPELINE_OPTION, "maybe").build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("replicatorPipeline");
-        assertThatThrownBy(() -> jraft.start(spec(1).snapshotThreshold(1L << 40).build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, spec(1).snapshotThreshold(1L << 40).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("snapshotThreshold");
-        assertThatThrownBy(() -> jraft.start(ClusterSpec.builder(temp).heartbeatInterval(Duration.ofSeconds(2)).build()))
+        assertThatThrownBy(() -> Clusters.start(jraft, ClusterSpec.builder(temp).heartbeatInterval(Duration.ofSeconds(2)).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval")
                 .hasMessageContaining("1000 ms");
     }
@@ -284,15 +295,31 @@ class JraftEngineTest {
     private static void slowDownElections(Cluster cluster, NodeHandle leader) {
         for (NodeHandle node : cluster.nodes()) {
             if (node != leader) {
-                jraftNode((JraftNode) node).resetElectionTimeoutMs(60_000);
+                jraftNode(cluster, node).resetElectionTimeoutMs(60_000);
             }
         }
     }
 
-    private static Node jraftNode(JraftNode member) {
+    /** The running jraft node of a member in this JVM: the one whose log is in the member's directory. */
+    private static Node jraftNode(Cluster cluster, NodeHandle member) {
+        String log = cluster.spec().nodeDirectory(index(member)).resolve("raft").resolve("log").toString();
         return NodeManager.getInstance().getAllNodes().stream()
-                .filter(n -> n.getNodeId().getPeerId().getEndpoint().equals(member.address()))
-                .findFirst().orElseThrow();
+                .filter(n -> n.getOptions().getLogUri().equals(log))
+                .findFirst().orElseThrow(() -> new AssertionError("no running jraft node keeps its log in " + log));
+    }
+
+    /** The first index in a member's log: above 1 once it was truncated behind a snapshot or the member started from an installed one. */
+    private static long firstLogIndex(Cluster cluster, NodeHandle member) {
+        return ((ObservedStorageFactory) jraftNode(cluster, member).getOptions().getServiceFactory()).firstLogIndex();
+    }
+
+    /** The graph a running member applies to (a test makes its store fail through it). */
+    private static GraphStateMachine graph(Cluster cluster, NodeHandle member) {
+        return ((GraphJraftStateMachine) jraftNode(cluster, member).getOptions().getFsm()).graph();
+    }
+
+    private static int index(NodeHandle member) {
+        return Integer.parseInt(member.id().substring(1));
     }
 
     private ClusterSpec.Builder spec(int nodes) {
@@ -306,7 +333,11 @@ class JraftEngineTest {
     }
 
     private Cluster started(ClusterSpec.Builder spec) {
-        Cluster cluster = Engines.byName("jraft").start(spec.build());
+        return started(spec, Deployment.inJvm());
+    }
+
+    private Cluster started(ClusterSpec.Builder spec, Deployment deployment) {
+        Cluster cluster = Clusters.start(Engines.byName("jraft"), spec.build(), deployment);
         clusters.add(cluster);
         cluster.awaitLeader(CONVERGENCE);
         return cluster;

@@ -17,7 +17,8 @@ import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.EngineUnavailableException;
-import io.graphraft.core.engine.NodeHandle;
+import io.graphraft.core.engine.Member;
+import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.util.Directories;
@@ -28,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,39 +38,34 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * One member of a jraft group, self-contained: it knows its index, the addresses of all members
- * (its own at its index) and the spec, so it can run in any JVM. It is a jraft {@link Node} with its
- * own bolt RPC server on {@code 127.0.0.1:<port>} (raft and CLI processors plus the graph
- * requests, see {@link GraphRequestProcessor}) and its own directory:
- * {@code raft/log} (RocksDB), {@code raft/meta}, {@code raft/snapshot}, {@code store} (the graph,
- * rebuilt from the newest snapshot and the log on every start).
+ * One start of one member of a jraft group: a jraft {@link Node} with its own bolt RPC server at the
+ * member's layout address (raft and CLI processors plus the graph requests, see
+ * {@link GraphRequestProcessor}) and its own directory: {@code raft/log} (RocksDB), {@code raft/meta},
+ * {@code raft/snapshot}, {@code store} (the graph, rebuilt from the newest snapshot and the log on
+ * every start). Its peer traffic goes to its member's routes ({@link RoutedRpcClient}).
  *
- * <p>{@link #stop()} is crash-like. jraft's {@code Node.shutdown()} hands leadership over on purpose
+ * <p>{@link #close()} is crash-like. jraft's {@code Node.shutdown()} hands leadership over on purpose
  * (a leader sends TimeoutNow to its most up-to-date follower, which starts an election at once), so
  * the member is first {@linkplain PeerLinks#silence() silenced}: from then on its RPC client refuses
  * every call, TimeoutNow included. Then its RPC server closes (listener and connections, as when a
  * process dies), and only then does the node shut down. jraft takes no snapshot on shutdown; it does
  * write out the log entries already queued, as a killed process would not. Peers see the member
- * vanish and elect after their election timeout.
+ * vanish and elect after their election timeout. A member that can no longer apply stops itself the
+ * same way (fail-stop).
  */
-final class JraftNode implements NodeHandle {
+final class JraftMember implements Member {
     /** A snapshot of a large graph can take long; the caller asked to wait until it is on disk. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
     private static final long SNAPSHOT_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final String id;
-    private final String groupId;
     private final Endpoint self;
-    private final List<Endpoint> members;
     private final Path directory;
-    private final ClusterSpec spec;
-    private final JraftSettings settings;
-    private final NetworkPartition partition;
+    /** This start, until the member is closed or stops itself. */
     private volatile Running running;
     /** Why the member stopped itself, or null. */
     private volatile String failure;
 
-    /** One start of this member. */
     private record Running(Node node, RpcServer server, GraphJraftStateMachine stateMachine, MemberNodeOptions options,
                            ObservedStorageFactory storage) {
         GraphStateMachine graph() {
@@ -78,39 +73,28 @@ final class JraftNode implements NodeHandle {
         }
     }
 
-    /**
-     * @param groupId the jraft group every member of this cluster names
-     * @param members every member's address, this one's at {@code index}
-     * @param partition the in-process cut table this member's peer traffic obeys
-     */
-    JraftNode(String groupId, int index, List<Endpoint> members, ClusterSpec spec, NetworkPartition partition) {
-        this.id = "n" + index;
-        this.groupId = groupId;
-        this.self = members.get(index);
-        this.members = List.copyOf(members);
-        this.directory = spec.nodeDirectory(index);
-        this.spec = spec;
-        this.settings = new JraftSettings(spec);
-        this.partition = partition;
-    }
-
-    Endpoint address() {
-        return self;
+    private JraftMember(ClusterSpec spec, MemberConfig config) {
+        this.id = config.id();
+        this.self = JraftLayout.endpoint(config.listen());
+        this.directory = spec.nodeDirectory(config.index());
     }
 
     /**
      * Starts the member and returns once it listens. An empty directory starts it as a new member of
-     * the configured group (it catches up from the leader); otherwise jraft loads the newest
-     * snapshot and replays the log after it.
+     * the layout's group (it catches up from the leader); otherwise jraft loads the newest snapshot
+     * and replays the log after it.
      *
      * @throws EngineUnavailableException naming the member and why it cannot start (e.g. a snapshot
      *     that cannot be restored; nothing is deleted)
      */
-    synchronized void start() {
-        if (running != null) {
-            throw new IllegalStateException("node " + id + " is running; stop it first");
-        }
-        requirePartitionableTransport();
+    static JraftMember start(ClusterSpec spec, MemberConfig config, JraftSettings settings) {
+        requireRoutedTransport();
+        JraftMember member = new JraftMember(spec, config);
+        member.run(spec, config, settings);
+        return member;
+    }
+
+    private synchronized void run(ClusterSpec spec, MemberConfig config, JraftSettings settings) {
         GraphRpcSerializer.register();
         Path raft = directory.resolve("raft");
         try {
@@ -121,12 +105,10 @@ final class JraftNode implements NodeHandle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create node directory " + raft, e);
         }
-        failure = null;
         GraphStateMachine graph = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
         GraphJraftStateMachine stateMachine = new GraphJraftStateMachine(id, graph, this::failStop);
 
-        PeerLinks links = new PeerLinks(self, partition);
-        MemberNodeOptions options = new MemberNodeOptions(links);
+        MemberNodeOptions options = new MemberNodeOptions(new PeerLinks(config));
         settings.applyTo(options);
         ObservedStorageFactory storage = new ObservedStorageFactory();
         options.setServiceFactory(storage);
@@ -134,10 +116,10 @@ final class JraftNode implements NodeHandle {
         options.setLogUri(raft.resolve("log").toString());
         options.setRaftMetaUri(raft.resolve("meta").toString());
         options.setSnapshotUri(snapshotDirectory().toString());
-        options.setInitialConf(new Configuration(members.stream().map(m -> new PeerId(m, 0)).toList()));
+        options.setInitialConf(JraftLayout.configuration(config.layout()));
 
         NodeManager.getInstance().addAddress(self);
-        Node node = RaftServiceFactory.createRaftNode(groupId, new PeerId(self, 0));
+        Node node = RaftServiceFactory.createRaftNode(JraftLayout.groupId(config.layout()), new PeerId(self, 0));
         RpcServer server = null;
         try {
             if (!node.init(options)) {
@@ -147,7 +129,7 @@ final class JraftNode implements NodeHandle {
                         : "jraft could not initialize it (see jraft's log)";
                 throw new EngineUnavailableException("node " + id + " (" + self + ") cannot start: " + why);
             }
-            server = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(JraftSettings.HOST, self.getPort(), true));
+            server = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(self.getIp(), self.getPort(), true));
             RaftRpcServerFactory.addRaftRequestProcessors(server);
             server.registerProcessor(new GraphRequestProcessor(node, graph, settings.requestsInFlightPerMember()));
             server.init(null);
@@ -157,11 +139,6 @@ final class JraftNode implements NodeHandle {
             throw e instanceof EngineUnavailableException unavailable ? unavailable
                     : new EngineUnavailableException("node " + id + " (" + self + ") cannot start: " + e, e);
         }
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -185,12 +162,6 @@ final class JraftNode implements NodeHandle {
         return current == null ? 0 : current.storage().term();
     }
 
-    @Override
-    public boolean isRunning() {
-        Running current = running;
-        return current != null && current.node().getNodeState().isActive();
-    }
-
     /** The log index of the last command the graph applied (jraft's own applied index also counts configuration entries). */
     @Override
     public long lastAppliedIndex() {
@@ -202,36 +173,14 @@ final class JraftNode implements NodeHandle {
         return requireRunning().graph().query(query);
     }
 
+    /** Crash-like (see the class comment); waits for a fail-stop under way to finish. */
     @Override
-    public synchronized void stop() {
+    public synchronized void close() {
         Running current = running;
         running = null;
         if (current != null) {
             crash(current);
         }
-    }
-
-    @Override
-    public void restart() {
-        start();
-    }
-
-    @Override
-    public synchronized void wipe() {
-        if (running != null) {
-            throw new IllegalStateException("node " + id + " is running; stop it before wiping it");
-        }
-        Directories.deleteRecursively(directory);
-    }
-
-    @Override
-    public void isolate() {
-        partition.isolate(self);
-    }
-
-    @Override
-    public void heal() {
-        partition.heal(self);
     }
 
     /**
@@ -273,27 +222,6 @@ final class JraftNode implements NodeHandle {
         return newestSnapshot().map(Directories::sizeOf).orElse(0L);
     }
 
-    /** The first index in this member's log: above 1 once it was truncated behind a snapshot or the member started from an installed one. */
-    long firstLogIndex() {
-        return requireRunning().storage().firstLogIndex();
-    }
-
-    /** The graph of this start of the member (tests make its store fail through it). */
-    GraphStateMachine graph() {
-        return requireRunning().graph();
-    }
-
-    /** Why the member stopped itself (a state machine failure, a snapshot that could not be installed), or empty. */
-    Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    /** Stops the member if it runs and lifts its isolation: the cluster is closing. */
-    void close() {
-        heal();
-        stop();
-    }
-
     private Status snapshotOnce(Node node, long deadline) {
         CompletableFuture<Status> done = new CompletableFuture<>();
         node.snapshot(done::complete);
@@ -309,20 +237,12 @@ final class JraftNode implements NodeHandle {
     }
 
     /**
-     * Called on jraft's FSM thread when the node can no longer apply. Stops this start of the member
+     * Called on jraft's FSM thread when the node can no longer apply. Stops the member
      * from another thread (shutting the node down waits for the FSM thread).
      */
-    private void failStop(GraphJraftStateMachine origin, String reason) {
+    private void failStop(String reason) {
         failure = reason;
-        Thread stopper = new Thread(() -> {
-            synchronized (this) {
-                Running current = running;
-                if (current != null && current.stateMachine() == origin) {
-                    running = null;
-                    crash(current);
-                }
-            }
-        }, "jraft-fail-stop-" + id);
+        Thread stopper = new Thread(this::close, "jraft-fail-stop-" + id);
         stopper.setDaemon(true);
         stopper.start();
     }
@@ -349,7 +269,7 @@ final class JraftNode implements NodeHandle {
             return Optional.empty();
         }
         try (Stream<Path> entries = Files.list(snapshots)) {
-            return entries.filter(p -> snapshotIndex(p) >= 0).max(Comparator.comparingLong(JraftNode::snapshotIndex));
+            return entries.filter(p -> snapshotIndex(p) >= 0).max(Comparator.comparingLong(JraftMember::snapshotIndex));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -380,13 +300,13 @@ final class JraftNode implements NodeHandle {
         return current;
     }
 
-    private static void requirePartitionableTransport() {
-        if (!(RpcFactoryHelper.rpcFactory() instanceof PartitionableRpcFactory)) {
+    private static void requireRoutedTransport() {
+        if (!(RpcFactoryHelper.rpcFactory() instanceof RoutedRpcFactory)) {
             throw new IllegalStateException("jraft loaded the RPC factory " + RpcFactoryHelper.rpcFactory().getClass().getName()
-                    + " instead of " + PartitionableRpcFactory.class.getName() + ": the service file "
+                    + " instead of " + RoutedRpcFactory.class.getName() + ": the service file "
                     + "META-INF/services/com.alipay.sofa.jraft.rpc.RaftRpcFactory of graphraft-impl-jraft is missing "
-                    + "from the classpath (a shaded jar must merge service files), and isolation and crash-like stops "
-                    + "would not work");
+                    + "from the classpath (a shaded jar must merge service files), and peer traffic would bypass its "
+                    + "routes (the link layer) and crash-like stops would hand leadership over");
         }
     }
 
