@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       member after a short pause. It retries only what provably was not appended (a redirect, a
  *       busy leader, a connection that could not be made): a write that reached the leader and then
  *       failed or got no answer fails with {@link EngineUnavailableException}, since it may still
- *       commit and jraft has no retry cache to apply it only once.</li>
+ *       commit and jraft has no retry cache to apply it only once; after no answer the client takes
+ *       the next member for the leader (a paused leader keeps its connections open and answers nothing).</li>
  *   <li>LINEARIZABLE reads go to the same member (a read index there); any failure moves them on.</li>
  *   <li>LOCAL reads are answered by the member the client takes for the leader, from its own state.</li>
  * </ul>
@@ -151,11 +152,16 @@ final class JraftGraphClient implements GraphClient {
 
     /** Tries the member after {@code member} after a pause, and takes it for the leader unless another answer moved the guess already. */
     private void moveOn(Call call, int member) {
+        later(() -> attempt(call, passOver(member)), call);
+    }
+
+    /** Takes the member after {@code member} for the leader, unless another answer moved the guess already; returns it. */
+    private int passOver(int member) {
         int next = (member + 1) % members.size();
         if (target == member) {
             target = next;
         }
-        later(() -> attempt(call, next), call);
+        return next;
     }
 
     private void later(Runnable attempt, Call call) {
@@ -223,6 +229,8 @@ final class JraftGraphClient implements GraphClient {
             if (error != null) {
                 call.problem = endpoint + ": " + error;
                 if (call.kind == GraphRequest.Kind.WRITE) {
+                    // Not retried, but the next request tries another member: this one may be gone or frozen.
+                    passOver(member);
                     call.fail("the write sent to " + endpoint + " got no answer (" + error
                             + "); it may or may not be applied");
                 } else {
