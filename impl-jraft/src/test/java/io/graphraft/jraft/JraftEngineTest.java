@@ -252,6 +252,10 @@ class JraftEngineTest {
         assertThatThrownBy(() -> Clusters.start(jraft, ClusterSpec.builder(temp).heartbeatInterval(Duration.ofSeconds(2)).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval")
                 .hasMessageContaining("1000 ms");
+        // reported before anything starts, so a node process is never spawned for a spec it must refuse
+        assertThat(jraft.unsupported(spec(1).option(JraftSettings.APPLY_BATCH_OPTION, "0").build()))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("applyBatch"));
+        assertThat(jraft.unsupported(spec(1).option(JraftSettings.APPLY_BATCH_OPTION, "8").build())).isEmpty();
     }
 
     @Test
