@@ -238,6 +238,8 @@ final class CopycatMember implements Member {
                     id, STOP_TIMEOUT.toSeconds(), e.toString());
             forceClose(stopping, netty);
         } finally {
+            // shutdown() closes the listener without waiting for it: a restart on the same port found it still bound
+            netty.close();
             if (graph != null) {
                 graph.graph().close();
             }
