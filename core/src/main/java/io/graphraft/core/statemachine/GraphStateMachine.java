@@ -79,7 +79,7 @@ public final class GraphStateMachine implements AutoCloseable {
     }
 
     /** @param sessionCapacity how many client sessions are kept before the least recently used expires */
-    GraphStateMachine(GraphStore store, Codec codec, int sessionCapacity) {
+    public GraphStateMachine(GraphStore store, Codec codec, int sessionCapacity) {
         this.store = store;
         this.codec = codec;
         this.sessionCapacity = sessionCapacity;
