@@ -62,6 +62,11 @@ final class SessionTable {
         return sessions.get(id);
     }
 
+    /** The sessions, least recently used first. */
+    List<Session> leastRecentlyUsedFirst() {
+        return List.copyOf(sessions.values());
+    }
+
     /** Marks the session used now (most recently), optionally with a newly applied sequence and its result. */
     void touch(Session session) {
         sessions.remove(session.id());
@@ -73,6 +78,11 @@ final class SessionTable {
      * {@code [count][id, lastSequence, result length, result (binary codec)]...}; returns how many.
      */
     int write(SnapshotBlocks.Writer blocks) throws IOException {
+        return write(blocks, SnapshotBlocks.TARGET_BLOCK_BYTES);
+    }
+
+    /** As {@link #write(SnapshotBlocks.Writer)}, closing a block once it holds {@code targetBlockBytes}. */
+    int write(SnapshotBlocks.Writer blocks, int targetBlockBytes) throws IOException {
         List<byte[]> entries = new ArrayList<>();
         int blockBytes = 0;
         for (Session session : sessions.values()) {
@@ -81,7 +91,7 @@ final class SessionTable {
             entry.writeVarLong(result.length).writeBytes(result);
             entries.add(entry.toByteArray());
             blockBytes += entry.size();
-            if (blockBytes >= SnapshotBlocks.TARGET_BLOCK_BYTES) {
+            if (blockBytes >= targetBlockBytes) {
                 writeBlock(blocks, entries);
                 blockBytes = 0;
             }

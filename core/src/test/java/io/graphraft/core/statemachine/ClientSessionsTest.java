@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -241,22 +242,59 @@ class ClientSessionsTest {
         assertThat(target.query(new Query.Digest())).isEqualTo(digest);
     }
 
+    @Test
+    void aSessionCountInTheHeaderThatDisagreesWithTheSessionBlocksIsRefused() throws IOException {
+        GraphStateMachine source = open(CodecKind.BINARY);
+        openSession(source);
+        openSession(source);
+        apply(source, Command.CreateNode.of("N", Map.of()));
+        byte[] good = snapshot(source);
+        GraphStateMachine target = open(CodecKind.BINARY);
+        long session = openSession(target);
+        Result digest = target.query(new Query.Digest());
+
+        assertThatThrownBy(() -> target.restoreSnapshot(new ByteArrayInputStream(withSessionCount(good, 3))))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("counts 3 client sessions but only 2 precede");
+        assertThatThrownBy(() -> target.restoreSnapshot(new ByteArrayInputStream(withSessionCount(good, 1))))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("more client sessions than the 1 its header counts");
+        assertThat(target.query(new Query.Digest())).isEqualTo(digest);
+        assertThat(target.sessionCount()).isEqualTo(1);
+        assertThat(apply(target, new Command.InSession(session, 1, Command.CreateNode.of("Still", Map.of()))))
+                .isInstanceOf(Result.Applied.class);
+    }
+
     /** A snapshot without sessions rewritten as version 2 wrote it: the header without its session count. */
     private static byte[] asVersion2(byte[] version3) throws IOException {
+        return rewritten(version3, 2, -1);
+    }
+
+    /** A version 3 snapshot whose header counts {@code sessions} (a small number) client sessions, checksums intact. */
+    private static byte[] withSessionCount(byte[] version3, int sessions) throws IOException {
+        return rewritten(version3, 3, sessions);
+    }
+
+    /** Rewrites the header's last field, the session count (one byte while small): dropped if {@code sessions} is negative. */
+    private static byte[] rewritten(byte[] version3, int version, int sessions) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(version3));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(in.readInt());
         assertThat(in.readInt()).isEqualTo(3);
-        out.writeInt(2);
+        out.writeInt(version);
         SnapshotBlocks.Reader reader = new SnapshotBlocks.Reader(in);
         SnapshotBlocks.Writer writer = new SnapshotBlocks.Writer(out);
         SnapshotBlocks.Block block;
         do {
             block = reader.next();
             if (block.kind() == SnapshotBlocks.HEADER) {
-                assertThat(block.bytes()[block.length() - 1]).as("no sessions").isZero();
-                writer.write(block.kind(), block.bytes(), 0, block.length() - 1);
+                if (sessions < 0) {
+                    assertThat(block.bytes()[block.length() - 1]).as("no sessions").isZero();
+                    writer.write(block.kind(), block.bytes(), 0, block.length() - 1);
+                } else {
+                    byte[] header = Arrays.copyOf(block.bytes(), block.length());
+                    header[header.length - 1] = (byte) (2 * sessions); // a zig-zag varint
+                    writer.write(block.kind(), header, 0, header.length);
+                }
             } else {
                 writer.write(block.kind(), block.bytes(), 0, block.length());
             }
