@@ -44,6 +44,11 @@ import java.util.zip.CRC32C;
  * ids come from its own counters, never from clocks, randomness or the caller. A command that
  * cannot apply yields an error result and changes nothing; the log moves on.
  *
+ * <p>Writes in a client session ({@link Command.InSession}) apply at most once: the state machine keeps,
+ * per session, the last applied sequence number and its result ({@link SessionTable}, bounded, in the
+ * snapshot), and answers that sequence number again from it, so a client may resend a write whose
+ * answer it lost.
+ *
  * <p>Writes ({@link #apply}) must come from one thread at a time in log order, as every Raft
  * engine delivers them; queries may run concurrently from any thread.
  */
