@@ -16,14 +16,14 @@ import java.nio.file.Path;
  * engine; cases the engine cannot run are skipped with the reason the engine declares. The cases
  * come in groups, one interface each: {@link CommandContract} (commands, reads and bad input on one
  * node and on three), {@link SetupContract}, {@link DurabilityContract} (restarts from disk),
- * {@link ReplicationContract} and {@link FaultContract}. Their helpers are {@link ClusterFixture}'s,
- * which an engine's own tests use too.
+ * {@link ReplicationContract}, {@link FaultContract} and {@link SessionContract} (exactly-once writes).
+ * Their helpers are {@link ClusterFixture}'s, which an engine's own tests use too.
  *
  * <p>Every case starts its own cluster in its own temporary directory on free ports, waits by
  * polling with a deadline, and asserts behaviour, never timings.
  */
 public abstract class EngineContractTest
-        implements CommandContract, SetupContract, DurabilityContract, ReplicationContract, FaultContract {
+        implements CommandContract, SetupContract, DurabilityContract, ReplicationContract, FaultContract, SessionContract {
     @TempDir
     protected Path temp;
 

@@ -22,6 +22,8 @@ public final class BinaryCodec implements Codec {
     private static final int CREATE_EDGE = 4;
     private static final int DELETE_EDGE = 5;
     private static final int BATCH = 6;
+    private static final int OPEN_SESSION = 7;
+    private static final int IN_SESSION = 8;
 
     private static final int GET_NODE = 16;
     private static final int GET_EDGE = 17;
@@ -56,7 +58,7 @@ public final class BinaryCodec implements Codec {
     @Override
     public Command decodeCommand(byte[] bytes) {
         BinaryReader in = open(bytes);
-        Command command = readCommand(in, true);
+        Command command = readCommand(in, Nesting.TOP);
         in.expectEnd();
         return command;
     }
@@ -142,12 +144,20 @@ public final class BinaryCodec implements Codec {
             for (Command inner : c.commands()) {
                 writeCommand(out, inner);
             }
+        } else if (command instanceof Command.OpenSession) {
+            out.writeByte(OPEN_SESSION);
+        } else if (command instanceof Command.InSession c) {
+            out.writeByte(IN_SESSION).writeVarLong(c.session()).writeVarLong(c.sequence());
+            writeCommand(out, c.command());
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
     }
 
-    private static Command readCommand(BinaryReader in, boolean batchAllowed) {
+    /** Where a command is read: what it may be is narrower inside a session command and inside a batch. */
+    private enum Nesting { TOP, IN_SESSION, IN_BATCH }
+
+    private static Command readCommand(BinaryReader in, Nesting nesting) {
         int tag = in.readByte();
         return switch (tag) {
             case CREATE_NODE -> new Command.CreateNode(in.readString(), GraphBinary.readProperties(in));
@@ -157,15 +167,23 @@ public final class BinaryCodec implements Codec {
                     GraphBinary.readProperties(in));
             case DELETE_EDGE -> new Command.DeleteEdge(in.readVarLong());
             case BATCH -> {
-                if (!batchAllowed) {
+                if (nesting == Nesting.IN_BATCH) {
                     throw new CodecException("a Batch must not contain another Batch");
                 }
                 int count = in.readLength("batch size");
                 List<Command> commands = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    commands.add(readCommand(in, false));
+                    commands.add(readCommand(in, Nesting.IN_BATCH));
                 }
                 yield new Command.Batch(commands);
+            }
+            case OPEN_SESSION, IN_SESSION -> {
+                if (nesting != Nesting.TOP) {
+                    throw new CodecException("a session command must not be inside a " + (nesting == Nesting.IN_BATCH
+                            ? "Batch" : "session command"));
+                }
+                yield tag == OPEN_SESSION ? new Command.OpenSession()
+                        : new Command.InSession(in.readVarLong(), in.readVarLong(), readCommand(in, Nesting.IN_SESSION));
             }
             default -> throw new CodecException("unknown command tag " + tag);
         };

@@ -125,7 +125,9 @@ public final class JsonCodec implements Codec {
             @JsonSubTypes.Type(value = Command.DeleteNode.class, name = "DeleteNode"),
             @JsonSubTypes.Type(value = Command.CreateEdge.class, name = "CreateEdge"),
             @JsonSubTypes.Type(value = Command.DeleteEdge.class, name = "DeleteEdge"),
-            @JsonSubTypes.Type(value = Command.Batch.class, name = "Batch")})
+            @JsonSubTypes.Type(value = Command.Batch.class, name = "Batch"),
+            @JsonSubTypes.Type(value = Command.OpenSession.class, name = "OpenSession"),
+            @JsonSubTypes.Type(value = Command.InSession.class, name = "InSession")})
     private interface CommandTypes {
     }
 

@@ -54,7 +54,7 @@ public sealed interface Command {
 
     /**
      * Many commands in one log entry. Each command applies (or fails) on its own, in order; the
-     * result lists one result per command. Batches do not nest.
+     * result lists one result per command. Batches do not nest and hold no session commands.
      */
     record Batch(List<Command> commands) implements Command {
         public Batch {
@@ -63,6 +63,31 @@ public sealed interface Command {
                 if (command instanceof Batch) {
                     throw new IllegalArgumentException("a Batch must not contain another Batch");
                 }
+                if (command instanceof OpenSession || command instanceof InSession) {
+                    throw new IllegalArgumentException("a Batch must not contain a session command; put the Batch in a session instead");
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens a client session for exactly-once writes (Raft thesis 6.3); the result's id is the new
+     * session's id. A session whose opening answer was lost is simply never used, and expires.
+     */
+    record OpenSession() implements Command {
+    }
+
+    /**
+     * A write in a client session: the state machine applies {@code command} only if {@code sequence}
+     * is above the session's last applied one, and answers the session's last sequence again with the
+     * result it remembered, without applying it again. So a client may resend a write whose answer it
+     * lost, with the same sequence number, and it applies once. Sequence numbers start at 1.
+     */
+    record InSession(long session, long sequence, Command command) implements Command {
+        public InSession {
+            Objects.requireNonNull(command, "command must not be null");
+            if (command instanceof OpenSession || command instanceof InSession) {
+                throw new IllegalArgumentException("a session command must not hold another session command");
             }
         }
     }

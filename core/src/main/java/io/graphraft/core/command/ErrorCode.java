@@ -7,5 +7,10 @@ public enum ErrorCode {
     /** A node or edge the command names does not exist. */
     NOT_FOUND,
     /** The command is well formed but not allowed in this state or by these arguments. */
-    INVALID
+    INVALID,
+    /**
+     * A write names a client session the state machine does not know: never opened, or expired to keep
+     * the session table bounded. The write was not applied; the client opens a new session.
+     */
+    UNKNOWN_SESSION
 }

@@ -44,13 +44,24 @@ import java.util.zip.CRC32C;
  * ids come from its own counters, never from clocks, randomness or the caller. A command that
  * cannot apply yields an error result and changes nothing; the log moves on.
  *
+ * <p>Writes in a client session ({@link Command.InSession}) apply at most once: the state machine keeps,
+ * per session, the last applied sequence number and its result ({@link SessionTable}, bounded, in the
+ * snapshot), and answers that sequence number again from it, so a client may resend a write whose
+ * answer it lost.
+ *
  * <p>Writes ({@link #apply}) must come from one thread at a time in log order, as every Raft
  * engine delivers them; queries may run concurrently from any thread.
  */
 public final class GraphStateMachine implements AutoCloseable {
     private static final int SNAPSHOT_MAGIC = 0x4752534E; // "GRSN"
-    /** Version 2: checksummed blocks (version 1, one stream under one checksum, is refused naming its version). */
-    static final int SNAPSHOT_VERSION = 2;
+    /**
+     * Version 3: version 2 plus the client sessions (a count in the header, then {@link SnapshotBlocks#SESSIONS}
+     * blocks). Version 2 (checksummed blocks, no sessions) still restores, with no sessions: a client retrying
+     * in a session it opened before is told its session is unknown, never applied twice. Version 1 (one stream
+     * under one checksum) is refused naming its version.
+     */
+    static final int SNAPSHOT_VERSION = 3;
+    private static final int SNAPSHOT_VERSION_WITHOUT_SESSIONS = 2;
     /** In a snapshot directory: the snapshot itself, and the folder of the files the store keeps beside it. */
     static final String SNAPSHOT_FILE = "snapshot.bin";
     static final String SNAPSHOT_FILES = "files";
@@ -58,6 +69,8 @@ public final class GraphStateMachine implements AutoCloseable {
 
     private final Codec codec;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final int sessionCapacity;
+    private SessionTable sessions;
     private GraphStore store;
     private boolean closed;
     private long lastAppliedIndex;
@@ -67,8 +80,15 @@ public final class GraphStateMachine implements AutoCloseable {
     private long edgeCount;
 
     public GraphStateMachine(GraphStore store, Codec codec) {
+        this(store, codec, SessionTable.DEFAULT_CAPACITY);
+    }
+
+    /** @param sessionCapacity how many client sessions are kept before the least recently used expires */
+    public GraphStateMachine(GraphStore store, Codec codec, int sessionCapacity) {
         this.store = store;
         this.codec = codec;
+        this.sessionCapacity = sessionCapacity;
+        this.sessions = new SessionTable(sessionCapacity);
     }
 
     /** An empty state machine over a new store of {@code kind} kept in {@code storeDirectory}. */
@@ -114,6 +134,12 @@ public final class GraphStateMachine implements AutoCloseable {
         try {
             requireOpen();
             advance(index);
+            if (command instanceof Command.OpenSession) {
+                sessions.open(index);
+                return new Result.Applied(index);
+            } else if (command instanceof Command.InSession c) {
+                return applyInSession(c);
+            }
             return applyOne(command);
         } finally {
             lock.writeLock().unlock();
@@ -163,10 +189,20 @@ public final class GraphStateMachine implements AutoCloseable {
         }
     }
 
+    /** How many client sessions the state machine keeps now. */
+    public int sessionCount() {
+        lock.readLock().lock();
+        try {
+            return sessions.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /**
      * Writes a self-contained snapshot: magic and format version, then checksummed blocks (see
-     * {@link SnapshotBlocks}): a header (store kind, applied index, id counters, counts), the store's
-     * content, and an end block counting the blocks before it.
+     * {@link SnapshotBlocks}): a header (store kind, applied index, id counters, counts, session count),
+     * the client sessions, the store's content, and an end block counting the blocks before it.
      */
     public void writeSnapshot(OutputStream out) throws IOException {
         writeSnapshot(out, null);
@@ -181,8 +217,10 @@ public final class GraphStateMachine implements AutoCloseable {
             data.writeInt(SNAPSHOT_VERSION);
             SnapshotBlocks.Writer blocks = new SnapshotBlocks.Writer(data);
             BinaryWriter header = new BinaryWriter().writeString(store.kind().label()).writeVarLong(lastAppliedIndex)
-                    .writeVarLong(nextNodeId).writeVarLong(nextEdgeId).writeVarLong(nodeCount).writeVarLong(edgeCount);
+                    .writeVarLong(nextNodeId).writeVarLong(nextEdgeId).writeVarLong(nodeCount).writeVarLong(edgeCount)
+                    .writeVarLong(sessions.size());
             blocks.write(SnapshotBlocks.HEADER, header.array(), 0, header.size());
+            sessions.write(blocks);
             store.writeContent(blocks, filesDirectory);
             BinaryWriter end = new BinaryWriter().writeVarLong(blocks.count());
             blocks.write(SnapshotBlocks.END, end.array(), 0, end.size());
@@ -256,9 +294,9 @@ public final class GraphStateMachine implements AutoCloseable {
                 throw new SnapshotException("not a GraphRaft snapshot (bad magic 0x" + Integer.toHexString(magic) + ")");
             }
             int version = data.readInt();
-            if (version != SNAPSHOT_VERSION) {
-                throw new SnapshotException("unsupported snapshot version " + version
-                        + " (this build reads version " + SNAPSHOT_VERSION + ")");
+            if (version != SNAPSHOT_VERSION && version != SNAPSHOT_VERSION_WITHOUT_SESSIONS) {
+                throw new SnapshotException("unsupported snapshot version " + version + " (this build reads versions "
+                        + SNAPSHOT_VERSION_WITHOUT_SESSIONS + " and " + SNAPSHOT_VERSION + ")");
             }
             SnapshotBlocks.Reader blocks = new SnapshotBlocks.Reader(data);
             SnapshotBlocks.Block first = blocks.next();
@@ -276,10 +314,23 @@ public final class GraphStateMachine implements AutoCloseable {
             long edgeId = header.readVarLong();
             long nodes = header.readVarLong();
             long edges = header.readVarLong();
+            long sessionCount = version == SNAPSHOT_VERSION ? header.readVarLong() : 0;
             header.expectEnd();
+            SessionTable restoredSessions = new SessionTable(sessionCapacity);
+            SnapshotBlocks.Block block = blocks.next();
+            for (long read = 0; read < sessionCount; block = blocks.next()) {
+                if (block.kind() != SnapshotBlocks.SESSIONS) {
+                    throw new SnapshotException("snapshot is corrupt: its header counts " + sessionCount
+                            + " client sessions but only " + read + " precede block kind " + block.kind());
+                }
+                read += restoredSessions.read(block);
+                if (read > sessionCount) {
+                    throw new SnapshotException("snapshot is corrupt: it holds more client sessions than the "
+                            + sessionCount + " its header counts");
+                }
+            }
             GraphStore restored;
             try (GraphStore.ContentLoader loader = store.loadContent(filesDirectory)) {
-                SnapshotBlocks.Block block = blocks.next();
                 for (; block.kind() != SnapshotBlocks.END; block = blocks.next()) {
                     loader.accept(block);
                 }
@@ -295,7 +346,7 @@ public final class GraphStateMachine implements AutoCloseable {
                 }
                 restored = loader.finish();
             }
-            swapIn(restored, index, nodeId, edgeId, nodes, edges);
+            swapIn(restored, restoredSessions, index, nodeId, edgeId, nodes, edges);
         } catch (EOFException e) {
             throw new SnapshotException("snapshot is truncated or corrupt: it ends before its end block", e);
         } catch (SnapshotException e) {
@@ -348,7 +399,8 @@ public final class GraphStateMachine implements AutoCloseable {
         }
     }
 
-    private void swapIn(GraphStore restored, long index, long nodeId, long edgeId, long nodes, long edges) {
+    private void swapIn(GraphStore restored, SessionTable restoredSessions, long index, long nodeId, long edgeId,
+                        long nodes, long edges) {
         lock.writeLock().lock();
         GraphStore previous = store;
         try {
@@ -357,6 +409,7 @@ public final class GraphStateMachine implements AutoCloseable {
                 throw new IllegalStateException("the graph state machine is closed");
             }
             store = restored;
+            sessions = restoredSessions;
             lastAppliedIndex = index;
             nextNodeId = nodeId;
             nextEdgeId = edgeId;
@@ -374,6 +427,35 @@ public final class GraphStateMachine implements AutoCloseable {
                     + lastAppliedIndex + ": entries must be applied once, in order");
         }
         lastAppliedIndex = index;
+    }
+
+    /**
+     * A write in a client session applies only if its sequence number is new; the session's last one is
+     * answered again with the result remembered when it applied. Anything else is an error result that
+     * changes nothing.
+     */
+    private Result applyInSession(Command.InSession write) {
+        SessionTable.Session session = sessions.get(write.session());
+        if (session == null) {
+            return new Result.Error(ErrorCode.UNKNOWN_SESSION, "client session " + write.session()
+                    + " is unknown or has expired: the write was not applied; open a new session");
+        }
+        if (write.sequence() < 1) {
+            return new Result.Error(ErrorCode.INVALID, "sequence number " + write.sequence() + " of client session "
+                    + write.session() + " is not positive: sequence numbers start at 1");
+        }
+        if (write.sequence() < session.lastSequence()) {
+            return new Result.Error(ErrorCode.INVALID, "sequence number " + write.sequence() + " of client session "
+                    + write.session() + " is below its last applied one, " + session.lastSequence()
+                    + ": that write was applied or skipped before, and its result is no longer kept; not applied");
+        }
+        if (write.sequence() == session.lastSequence()) {
+            sessions.touch(session);
+            return session.lastResult();
+        }
+        Result result = applyOne(write.command());
+        sessions.touch(new SessionTable.Session(session.id(), write.sequence(), result));
+        return result;
     }
 
     private Result applyOne(Command command) {

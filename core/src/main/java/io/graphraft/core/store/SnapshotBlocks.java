@@ -23,6 +23,8 @@ public final class SnapshotBlocks {
     public static final int HEADER = 1;
     /** The last block: how many blocks came before it. */
     public static final int END = 2;
+    /** The state machine's client sessions (format version 3 on): a count, then each session. */
+    public static final int SESSIONS = 3;
     /** Heap store: consecutive node records. */
     static final int HEAP_NODES = 16;
     /** Heap store: consecutive edge records. */
@@ -34,7 +36,7 @@ public final class SnapshotBlocks {
     static final int ROCKSDB_LINKED_FILES = 34;
 
     /** Blocks aim at this size; one record larger than it gets a block of its own. */
-    static final int TARGET_BLOCK_BYTES = 1 << 20;
+    public static final int TARGET_BLOCK_BYTES = 1 << 20;
     /** The largest node or edge record either side accepts. */
     public static final int MAX_RECORD_BYTES = 64 << 20;
     /** A block closes once it reaches the target, so its last record may take it past by at most one record. */

@@ -52,7 +52,10 @@ class CodecRoundTripTest {
                 new Command.Batch(List.of(
                         Command.CreateNode.of("A", Map.of()),
                         Command.CreateEdge.of(1, 1, "SELF", everyValueType()),
-                        new Command.DeleteNode(1))));
+                        new Command.DeleteNode(1))),
+                new Command.OpenSession(),
+                new Command.InSession(Long.MAX_VALUE, 1, Command.CreateNode.of("Once", everyValueType())),
+                new Command.InSession(3, -5, new Command.Batch(List.of(new Command.DeleteEdge(2), new Command.DeleteNode(1)))));
     }
 
     static List<Query> everyQuery() {
@@ -65,6 +68,7 @@ class CodecRoundTripTest {
         return List.of(
                 new Result.Applied(42),
                 new Result.Error(ErrorCode.NOT_FOUND, "node 9 does not exist — ✗"),
+                new Result.Error(ErrorCode.UNKNOWN_SESSION, "client session 4 is unknown"),
                 new Result.BatchApplied(List.of(new Result.Applied(1),
                         new Result.Error(ErrorCode.MALFORMED, "x"), new Result.Applied(2))),
                 new Result.BatchApplied(List.of()),

@@ -229,7 +229,7 @@ class GraphStateMachineTest {
         version[7] = 9;
         assertRejected(target, version, "unsupported snapshot version 9");
         version[7] = 1; // the format before checksummed blocks
-        assertRejected(target, version, "unsupported snapshot version 1 (this build reads version 2)");
+        assertRejected(target, version, "unsupported snapshot version 1 (this build reads versions 2 and 3)");
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertRejected(target, magic, "not a GraphRaft snapshot");
