@@ -22,6 +22,10 @@ public final class Clusters {
         if (setting.isPresent()) {
             return setting;
         }
+        if (spec.tls() && deployment.agents().isPresent()) {
+            return Optional.of("tls=on does not run on agents: the cluster's keys are made in the harness's data"
+                    + " directory, and agents keep their members' files in directories of their own");
+        }
         if (deployment.topology() == Topology.PROCESS) {
             Optional<String> gap = engine.capabilities().gap(Capability.PROCESS_TOPOLOGY);
             if (gap.isPresent()) {

@@ -35,6 +35,7 @@ final class MemberCluster implements Cluster {
         this.spec = spec;
         this.placement = placement;
         this.layout = new ClusterLayout(ClusterLayout.newClusterId(), placement.addresses(spec.nodes()));
+        ClusterKeys.prepare(spec, layout);
         this.links = deployment.links(layout);
         List<MemberSlot> created = new ArrayList<>();
         for (int i = 0; i < spec.nodes(); i++) {

@@ -40,6 +40,12 @@ import java.util.Map;
  *   <li>{@code trailingLogs}: unsupported (Copycat keeps no entries behind a snapshot: compaction
  *       drops every snapshotted entry of a full segment). {@code appendBatchMaxEntries}:
  *       unsupported (Copycat sizes append batches itself).
+ *   <li>{@code tls} = on: Catalyst's own TLS ({@code ssl.*} properties of its {@code NettyOptions}, see
+ *       {@link LoopbackNettyTransport}) on every server's and client's transport: peer and client
+ *       connections alike. Each server and the client present their own key store from the cluster's
+ *       material and trust the cluster's CA; Catalyst builds a new {@code SSLContext} per connection,
+ *       enables every protocol the JDK has (TLSv1.3 on Java 17), does no host-name check and only
+ *       <em>wants</em> a client certificate (a caller without one is not refused).
  *   <li>{@code store}, {@code codec}: the graph state machine's. No engine options.
  * </ul>
  * TCP_NODELAY is on (Catalyst's client default is off); Catalyst's request timeout stays 500 ms.
@@ -102,13 +108,13 @@ public final class CopycatEngine implements Engine {
 
     @Override
     public Member startMember(ClusterSpec spec, MemberConfig member) {
-        SUPPORT.require(name(), spec);
+        require(spec);
         return CopycatMember.start(spec, member, CopycatSettings.of(spec));
     }
 
     @Override
     public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-        SUPPORT.require(name(), spec);
+        require(spec);
         return new CopycatGraphClient(CopycatAddresses.of(layout.members()), spec);
     }
 }

@@ -11,6 +11,7 @@ import io.atomix.copycat.session.ClosedSessionException;
 import io.atomix.copycat.session.Session;
 import io.graphraft.core.codec.Codec;
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.ClusterTls;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.ReadConsistency;
@@ -54,7 +55,7 @@ final class CopycatGraphClient implements GraphClient {
     CopycatGraphClient(List<Address> servers, ClusterSpec spec) {
         this.codec = spec.codec().codec();
         this.requestTimeout = spec.requestTimeout();
-        this.transport = new LoopbackNettyTransport(1);
+        this.transport = new LoopbackNettyTransport(1, spec, ClusterTls.CLIENT);
         this.client = (DefaultCopycatClient) CopycatClient.builder(servers)
                 .withTransport(transport)
                 .withSerializer(GraphOperations.registerOn(new Serializer()))

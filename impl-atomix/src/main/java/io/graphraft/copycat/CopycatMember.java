@@ -84,7 +84,7 @@ final class CopycatMember implements Member {
         for (int i = 0; i < members.size(); i++) {
             routes.put(members.get(i), CopycatAddresses.of(config.route(i)));
         }
-        LoopbackNettyTransport netty = new LoopbackNettyTransport(Runtime.getRuntime().availableProcessors());
+        LoopbackNettyTransport netty = new LoopbackNettyTransport(Runtime.getRuntime().availableProcessors(), spec, id);
         CopycatServer.Builder builder = CopycatServer.builder(address)
                 .withName(id)
                 .withTransport(new RoutedTransport(netty, routes))

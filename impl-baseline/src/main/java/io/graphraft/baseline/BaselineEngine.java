@@ -21,7 +21,8 @@ public final class BaselineEngine implements Engine {
             .withGap(Capability.DURABLE_RESTART, "the in-memory baseline keeps nothing across a stop")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
             .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
-            .withGap(Capability.PROCESS_TOPOLOGY, "the baseline has no network protocol: clients call it in the same JVM");
+            .withGap(Capability.PROCESS_TOPOLOGY, "the baseline has no network protocol: clients call it in the same JVM")
+            .withGap(Capability.TLS, "the baseline sends nothing over a network: there is no traffic to encrypt");
 
     @Override
     public String name() {
@@ -50,7 +51,7 @@ public final class BaselineEngine implements Engine {
 
     @Override
     public Member startMember(ClusterSpec spec, MemberConfig member) {
-        SUPPORT.require(name(), spec);
+        require(spec);
         return LocalMembers.start(spec, member, directory -> new InMemoryRuntime(spec, directory));
     }
 

@@ -33,7 +33,8 @@ public final class DurableBaselineEngine implements Engine {
             .withGap(Capability.REPLICATION, "the durable baseline is one process with a local log")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
             .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
-            .withGap(Capability.PROCESS_TOPOLOGY, "the durable baseline has no network protocol: clients call it in the same JVM");
+            .withGap(Capability.PROCESS_TOPOLOGY, "the durable baseline has no network protocol: clients call it in the same JVM")
+            .withGap(Capability.TLS, "the durable baseline sends nothing over a network: there is no traffic to encrypt");
 
     @Override
     public String name() {
@@ -64,7 +65,7 @@ public final class DurableBaselineEngine implements Engine {
 
     @Override
     public Member startMember(ClusterSpec spec, MemberConfig member) {
-        SUPPORT.require(name(), spec);
+        require(spec);
         LogKind log = spec.option(LogKind.OPTION).map(LogKind::parse).orElse(DEFAULT_LOG);
         return LocalMembers.start(spec, member, directory -> new DurableRuntime(spec, directory, log));
     }

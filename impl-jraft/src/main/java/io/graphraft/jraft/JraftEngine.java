@@ -3,6 +3,7 @@ package io.graphraft.jraft;
 import io.graphraft.core.engine.Capabilities;
 import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.ClusterTls;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.EngineSupport;
@@ -60,6 +61,9 @@ import java.util.Properties;
  *       non-blocking queues never overflow.</li>
  *   <li>option {@code replicatorPipeline} = true|false → {@code RaftOptions.replicatorPipeline}
  *       (default true: appends to a follower are sent before earlier ones are answered).</li>
+ *   <li>{@code tls} = on → SOFABolt's own TLS ({@link BoltTls}) on every member's RPC server, on the
+ *       RPC client each member's node opens to its peers, and on the engine's client: mutual TLS
+ *       (the server requires a certificate of the cluster's CA), no host-name check.</li>
  *   <li>{@code requestTimeout} → every client future fails with {@code EngineUnavailableException}
  *       by then; a linearizable read waits at most max(1 s, 2T) for one member before asking the next.</li>
  *   <li>Always: {@code ApplyTaskMode.NonBlocking}, {@code ReadOnlyOption.ReadOnlySafe} (read index
@@ -143,14 +147,15 @@ public final class JraftEngine implements Engine {
 
     @Override
     public Member startMember(ClusterSpec spec, MemberConfig member) {
-        SUPPORT.require(NAME, spec);
+        require(spec);
         return JraftMember.start(spec, member, new JraftSettings(spec));
     }
 
     @Override
     public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-        SUPPORT.require(NAME, spec);
-        return new JraftGraphClient(spec.codec().codec(), JraftLayout.members(layout), new JraftSettings(spec));
+        require(spec);
+        return new JraftGraphClient(spec.codec().codec(), JraftLayout.members(layout), new JraftSettings(spec),
+                BoltTls.of(spec, ClusterTls.CLIENT));
     }
 
     /** From the artifact's {@code pom.properties}, which jars (and shaded jars) keep under their own path. */

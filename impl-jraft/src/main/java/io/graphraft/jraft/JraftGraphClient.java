@@ -4,6 +4,7 @@ import com.alipay.sofa.jraft.error.RemotingException;
 import com.alipay.sofa.jraft.option.RpcOptions;
 import com.alipay.sofa.jraft.rpc.InvokeCallback;
 import com.alipay.sofa.jraft.rpc.RpcClient;
+import com.alipay.sofa.jraft.rpc.impl.BoltRpcClient;
 import com.alipay.sofa.jraft.util.Endpoint;
 import com.alipay.sofa.jraft.util.RpcFactoryHelper;
 import io.graphraft.core.codec.Codec;
@@ -13,6 +14,7 @@ import io.graphraft.core.engine.ReadConsistency;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -54,13 +56,14 @@ final class JraftGraphClient implements GraphClient {
     private volatile int target;
     private volatile boolean closed;
 
-    JraftGraphClient(Codec codec, List<Endpoint> members, JraftSettings settings) {
+    JraftGraphClient(Codec codec, List<Endpoint> members, JraftSettings settings, Optional<BoltTls> tls) {
         GraphRpcSerializer.register();
         this.codec = codec;
         this.members = List.copyOf(members);
         this.requestTimeout = settings.requestTimeout();
         this.readAttemptTimeout = settings.readAttemptTimeout();
         this.rpc = RpcFactoryHelper.rpcFactory().createRpcClient();
+        tls.ifPresent(t -> t.applyTo(((BoltRpcClient) rpc).getRpcClient()));
         RpcOptions options = new RpcOptions();
         // A member that cannot be reached is skipped; bolt's background reconnects to it would only add noise.
         options.setEnableBoltReconnect(false);

@@ -108,7 +108,8 @@ final class JraftMember implements Member {
         GraphStateMachine graph = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
         GraphJraftStateMachine stateMachine = new GraphJraftStateMachine(id, graph, this::failStop);
 
-        MemberNodeOptions options = new MemberNodeOptions(new PeerLinks(config));
+        Optional<BoltTls> tls = BoltTls.of(spec, id);
+        MemberNodeOptions options = new MemberNodeOptions(new PeerLinks(config), tls);
         settings.applyTo(options);
         ObservedStorageFactory storage = new ObservedStorageFactory();
         options.setServiceFactory(storage);
@@ -129,7 +130,9 @@ final class JraftMember implements Member {
                         : "jraft could not initialize it (see jraft's log)";
                 throw new EngineUnavailableException("node " + id + " (" + self + ") cannot start: " + why);
             }
-            server = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(self.getIp(), self.getPort(), true));
+            com.alipay.remoting.rpc.RpcServer bolt = new com.alipay.remoting.rpc.RpcServer(self.getIp(), self.getPort(), true);
+            tls.ifPresent(t -> t.applyTo(bolt));
+            server = new BoltRpcServer(bolt);
             RaftRpcServerFactory.addRaftRequestProcessors(server);
             server.registerProcessor(new GraphRequestProcessor(node, graph, settings.requestsInFlightPerMember()));
             server.init(null);

@@ -2,25 +2,33 @@ package io.graphraft.jraft;
 
 import com.alipay.sofa.jraft.option.NodeOptions;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * jraft's NodeOptions for one start of one member, carrying two things jraft has no option for.
  * jraft passes this very object to the RPC client it creates for the member (as its RpcOptions),
- * which is how {@link RoutedRpcFactory} finds the member's {@link PeerLinks}; and it reads
+ * which is how {@link RoutedRpcFactory} finds the member's {@link PeerLinks} and {@link BoltTls}; and it reads
  * the snapshot margin from it at each snapshot, which lets an on-demand snapshot ignore the margin
  * that only automatic snapshots should obey.
  */
 final class MemberNodeOptions extends NodeOptions {
     private final PeerLinks links;
+    private final Optional<BoltTls> tls;
     private final AtomicInteger snapshotsOnDemand = new AtomicInteger();
 
-    MemberNodeOptions(PeerLinks links) {
+    MemberNodeOptions(PeerLinks links, Optional<BoltTls> tls) {
         this.links = links;
+        this.tls = tls;
     }
 
     PeerLinks links() {
         return links;
+    }
+
+    /** The TLS of the member's RPC client, with {@code tls=on}. */
+    Optional<BoltTls> tls() {
+        return tls;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.alipay.sofa.jraft.option.RpcOptions;
 import com.alipay.sofa.jraft.rpc.RpcClient;
 import com.alipay.sofa.jraft.rpc.impl.BoltRaftRpcFactory;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcClient;
+
+import java.util.Optional;
 import com.alipay.sofa.jraft.util.SPI;
 
 /**
@@ -21,7 +23,7 @@ import com.alipay.sofa.jraft.util.SPI;
 public final class RoutedRpcFactory extends BoltRaftRpcFactory {
 
     /** The member whose node is creating its RPC client. */
-    private record MemberClient(PeerLinks links) implements ConfigHelper<RpcClient> {
+    private record MemberClient(PeerLinks links, Optional<BoltTls> tls) implements ConfigHelper<RpcClient> {
         @Override
         public void config(RpcClient instance) {
             // nothing to configure: the links wrap the client instead
@@ -35,7 +37,7 @@ public final class RoutedRpcFactory extends BoltRaftRpcFactory {
     @Override
     public ConfigHelper<RpcClient> defaultJRaftClientConfigHelper(RpcOptions options) {
         if (options instanceof MemberNodeOptions member) {
-            return new MemberClient(member.links());
+            return new MemberClient(member.links(), member.tls());
         }
         return super.defaultJRaftClientConfigHelper(options);
     }
@@ -43,7 +45,9 @@ public final class RoutedRpcFactory extends BoltRaftRpcFactory {
     @Override
     public RpcClient createRpcClient(ConfigHelper<RpcClient> helper) {
         if (helper instanceof MemberClient member) {
-            return new RoutedRpcClient((BoltRpcClient) super.createRpcClient(null), member.links());
+            BoltRpcClient bolt = (BoltRpcClient) super.createRpcClient(null);
+            member.tls().ifPresent(tls -> tls.applyTo(bolt.getRpcClient()));
+            return new RoutedRpcClient(bolt, member.links());
         }
         return super.createRpcClient(helper);
     }

@@ -1,6 +1,7 @@
 package io.graphraft.ratis;
 
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.ClusterTls;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.UnsupportedSettingException;
@@ -8,6 +9,9 @@ import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+import io.graphraft.network.TlsMaterial;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
 import org.apache.ratis.retry.RetryPolicies;
@@ -128,7 +132,32 @@ final class RatisConfig {
                     + transport.label() + " cannot send its peer traffic through the link layer (Ratis's gRPC log"
                     + " appender needs gRPC's own server RPC); use " + RatisTransport.OPTION + "=netty");
         }
-        return RoutedServerFactory.parameters(member.routes());
+        Parameters parameters = RoutedServerFactory.parameters(member.routes());
+        if (spec.tls()) {
+            GrpcConfigKeys.TLS.setConf(parameters, tlsConfig(member.id()));
+        }
+        return parameters;
+    }
+
+    /** What a client needs beyond properties: with {@code tls=on}, its key and the cluster's CA. */
+    Parameters clientParameters() {
+        Parameters parameters = new Parameters();
+        if (spec.tls()) {
+            GrpcConfigKeys.TLS.setConf(parameters, tlsConfig(ClusterTls.CLIENT));
+        }
+        return parameters;
+    }
+
+    /**
+     * Mutual TLS for {@code name} from the cluster's material: gRPC's default for its server, client
+     * and admin services ({@code raft.grpc.tls.conf}); the server requires a certificate of the
+     * cluster's CA from every caller, and callers check the server's against {@code 127.0.0.1}.
+     */
+    private GrpcTlsConfig tlsConfig(String name) {
+        TlsMaterial tls = TlsMaterial.load(ClusterTls.directory(spec), List.of(name));
+        TlsMaterial.MemberFiles files = tls.member(name);
+        return new GrpcTlsConfig(files.privateKeyPem().toFile(), files.certificateChainPem().toFile(),
+                tls.caCertificatePem().toFile(), true);
     }
 
     RaftProperties clientProperties() {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -35,6 +36,10 @@ import java.util.Properties;
  *   <li>option {@code rpc} = {@code netty} (default) | {@code grpc} → {@code raft.rpc.type}. On Netty a
  *       server sends its peer traffic to its member's routes ({@link RoutedRpcType}), so the link layer
  *       can delay and cut it; gRPC's log appender cannot be routed, so it runs only without a link layer.</li>
+ *   <li>{@code tls} = on → only with {@code rpc=grpc}: mutual TLS on every peer, client and admin
+ *       connection ({@code GrpcTlsConfig} with the member's key, its chain and the cluster's CA, see
+ *       {@link RatisConfig}); the client presents the cluster's client certificate. With {@code rpc=netty}
+ *       {@link #unsupported} refuses it: Ratis 3.3.0's Netty RPC has no TLS (only its DataStream API).</li>
  *   <li>{@code durability} FSYNC → Ratis's default log flush ({@code raft.server.log.unsafe-flush.enabled=false});
  *       NONE → {@code raft.server.log.unsafe-flush.enabled=true}. See {@link #durabilitySemantics()}.</li>
  *   <li>{@code electionTimeout} = T → {@code raft.server.rpc.timeout.min} = T and
@@ -97,6 +102,18 @@ public final class RatisEngine implements Engine {
         return SUPPORT;
     }
 
+    /** Besides its support: {@code tls=on} needs {@code rpc=grpc}. */
+    @Override
+    public Optional<String> unsupported(ClusterSpec spec) {
+        Optional<String> reason = Engine.super.unsupported(spec);
+        if (reason.isEmpty() && spec.tls() && !new RatisConfig(spec).transport().hasTls()) {
+            return Optional.of("engine 'ratis' cannot run tls=on with " + RatisTransport.OPTION + "="
+                    + new RatisConfig(spec).transport().label() + ": Ratis " + ratisVersion() + "'s Netty RPC has no TLS"
+                    + " (only its DataStream API has); use " + RatisTransport.OPTION + "=" + RatisTransport.GRPC.label());
+        }
+        return reason;
+    }
+
     @Override
     public Capabilities capabilities() {
         return Capabilities.all();
@@ -122,13 +139,13 @@ public final class RatisEngine implements Engine {
 
     @Override
     public Member startMember(ClusterSpec spec, MemberConfig member) {
-        SUPPORT.require(NAME, spec);
+        require(spec);
         return RatisMember.start(spec, member, new RatisConfig(spec));
     }
 
     @Override
     public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-        SUPPORT.require(NAME, spec);
+        require(spec);
         RatisConfig config = new RatisConfig(spec);
         RaftGroup group = RatisLayout.group(layout);
         return new RatisGraphClient(spec.codec().codec(), config,
@@ -138,6 +155,7 @@ public final class RatisEngine implements Engine {
                         .setRaftGroup(group)
                         .setLeaderId(firstTry)
                         .setProperties(config.clientProperties())
+                        .setParameters(config.clientParameters())
                         .setRetryPolicy(config.clientRetryPolicy())
                         .build());
     }

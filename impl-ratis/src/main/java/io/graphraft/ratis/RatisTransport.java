@@ -43,6 +43,11 @@ enum RatisTransport {
         return this == NETTY;
     }
 
+    /** Whether the RPC can encrypt with TLS (Ratis 3.3.0's Netty RPC cannot: only its DataStream has TLS). */
+    boolean hasTls() {
+        return this == GRPC;
+    }
+
     /** Whether a follower can answer a linearizable read (it asks the leader for a read index; Netty lacks that RPC). */
     boolean servesFollowerReadIndex() {
         return this == GRPC;

@@ -1,7 +1,9 @@
 package io.graphraft.network;
 
+import io.netty.buffer.ByteBuf;
 import org.HdrHistogram.Recorder;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,9 @@ final class Link {
     private final AtomicLong bytesDelivered = new AtomicLong();
     private final Set<LinkDirection> directions = ConcurrentHashMap.newKeySet();
     private final Recorder releaseLateness;
+    /** A copy of the delivered bytes, up to {@link #recordingLimit}, while recording (tests of what crosses the wire). */
+    private volatile ByteArrayOutputStream recording;
+    private volatile int recordingLimit;
 
     Link(int from, int to, Recorder releaseLateness) {
         this.from = from;
@@ -56,10 +61,39 @@ final class Link {
         }
     }
 
-    /** {@code bytes} were handed to the destination socket {@code lateNanos} after their release time. */
-    void delivered(int bytes, long lateNanos) {
-        bytesDelivered.addAndGet(bytes);
+    /** {@code bytes} (not yet consumed) are handed to the destination socket {@code lateNanos} after their release time. */
+    void delivered(ByteBuf bytes, long lateNanos) {
+        bytesDelivered.addAndGet(bytes.readableBytes());
         releaseLateness.recordValue(Math.max(0, lateNanos));
+        ByteArrayOutputStream copy = recording;
+        if (copy != null) {
+            synchronized (copy) {
+                int room = recordingLimit - copy.size();
+                if (room > 0) {
+                    byte[] chunk = new byte[Math.min(room, bytes.readableBytes())];
+                    bytes.getBytes(bytes.readerIndex(), chunk);
+                    copy.writeBytes(chunk);
+                }
+            }
+        }
+    }
+
+    void record(int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("a recording needs room for at least one byte, was " + maxBytes);
+        }
+        recordingLimit = maxBytes;
+        recording = new ByteArrayOutputStream();
+    }
+
+    byte[] recorded() {
+        ByteArrayOutputStream copy = recording;
+        if (copy == null) {
+            return new byte[0];
+        }
+        synchronized (copy) {
+            return copy.toByteArray();
+        }
     }
 
     long bytesDelivered() {

@@ -141,7 +141,7 @@ final class LinkDirection {
             }
             int size = head.bytes().readableBytes();
             heldBytes -= size;
-            link.delivered(size, now - head.releaseAt());
+            link.delivered(head.bytes(), now - head.releaseAt());
             target.write(head.bytes(), target.voidPromise());
             written = true;
         }

@@ -137,6 +137,19 @@ public final class LinkLayer implements AutoCloseable {
     }
 
     /**
+     * From now on keeps a copy of the first {@code maxBytes} bytes link(from,to) delivers (what a
+     * packet capture on that link would show), e.g. to check whether traffic crosses it in plain text.
+     */
+    public void record(int from, int to, int maxBytes) {
+        link(from, to).record(maxBytes);
+    }
+
+    /** The bytes {@link #record} kept for link(from,to) so far (empty if it was not asked to). */
+    public byte[] recorded(int from, int to) {
+        return link(from, to).recorded();
+    }
+
+    /**
      * How late the links handed bytes to their destination sockets, relative to the release times
      * their conditions gave (nanoseconds, one value per released chunk, all links), since the previous
      * call: the emulation's own error (bytes held by a cut count as late by the cut's length). A round

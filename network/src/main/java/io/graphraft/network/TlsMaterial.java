@@ -59,6 +59,10 @@ public final class TlsMaterial {
     private static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration VALIDITY = Duration.ofDays(30);
     private static final String SIGNATURE = "SHA256withECDSA";
+    private static final String PASSWORD_FILE = "store-password";
+    private static final String CA_PEM = "ca.crt.pem";
+    private static final String TRUST_STORE = "truststore.p12";
+    private static final String KEY_STORE_SUFFIX = ".p12";
 
     /** One member's files. */
     public record MemberFiles(String name, Path privateKeyPem, Path certificatePem, Path certificateChainPem,
@@ -104,9 +108,11 @@ public final class TlsMaterial {
             ca.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
             X509Certificate caCertificate = sign(ca, caKeys);
 
-            Path caPem = create(directory.resolve("ca.crt.pem"));
+            Path passwordFile = create(directory.resolve(PASSWORD_FILE));
+            Files.writeString(passwordFile, password, StandardCharsets.US_ASCII);
+            Path caPem = create(directory.resolve(CA_PEM));
             writePem(caPem, caCertificate);
-            Path trustStore = create(directory.resolve("truststore.p12"));
+            Path trustStore = create(directory.resolve(TRUST_STORE));
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", caCertificate);
@@ -130,19 +136,19 @@ public final class TlsMaterial {
                 member.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(caCertificate));
                 X509Certificate certificate = sign(member, caKeys);
 
-                Path keyPem = create(directory.resolve(name + ".key.pem"));
-                writePem(keyPem, new JcaPKCS8Generator(keys.getPrivate(), null));
-                Path certificatePem = create(directory.resolve(name + ".crt.pem"));
-                writePem(certificatePem, certificate);
-                Path chainPem = create(directory.resolve(name + ".chain.pem"));
-                writePem(chainPem, certificate, caCertificate);
-                Path keyStore = create(directory.resolve(name + ".p12"));
+                MemberFiles files = memberFiles(directory, name);
+                writePem(create(files.privateKeyPem()), new JcaPKCS8Generator(keys.getPrivate(), null));
+                writePem(create(files.certificatePem()), certificate);
+                writePem(create(files.certificateChainPem()), certificate, caCertificate);
+                Path keyStore = create(directory.resolve(name + KEY_STORE_SUFFIX));
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, null);
                 store.setKeyEntry(name, keys.getPrivate(), password.toCharArray(),
                         new Certificate[]{certificate, caCertificate});
+                // the CA as a trusted entry too, for libraries that take trust from the key store (SOFABolt)
+                store.setCertificateEntry("ca", caCertificate);
                 store(store, keyStore, password);
-                members.put(name, new MemberFiles(name, keyPem, certificatePem, chainPem, keyStore));
+                members.put(name, memberFiles(directory, name));
             }
             return new TlsMaterial(directory, caPem, trustStore, password, members);
         } catch (IOException e) {
@@ -150,6 +156,46 @@ public final class TlsMaterial {
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot generate TLS material: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The material {@link #generate} wrote into {@code directory} earlier (by this process or another),
+     * for the members named.
+     *
+     * @throws IllegalArgumentException naming what is missing if {@code directory} lacks a file
+     */
+    public static TlsMaterial load(Path directory, List<String> memberNames) {
+        checkNames(memberNames);
+        Map<String, MemberFiles> members = new LinkedHashMap<>();
+        List<Path> needed = new ArrayList<>(List.of(directory.resolve(PASSWORD_FILE), directory.resolve(CA_PEM),
+                directory.resolve(TRUST_STORE)));
+        for (String name : memberNames) {
+            MemberFiles files = memberFiles(directory, name);
+            members.put(name, files);
+            needed.addAll(List.of(files.privateKeyPem(), files.certificatePem(), files.certificateChainPem(), files.keyStore()));
+        }
+        for (Path file : needed) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no TLS material in " + directory + ": " + file.getFileName()
+                        + " is missing (made for other members, or never made)");
+            }
+        }
+        try {
+            String password = Files.readString(directory.resolve(PASSWORD_FILE), StandardCharsets.US_ASCII).trim();
+            return new TlsMaterial(directory, directory.resolve(CA_PEM), directory.resolve(TRUST_STORE), password, members);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read TLS material in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@link #generate} has written material into {@code directory}. */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(PASSWORD_FILE));
+    }
+
+    private static MemberFiles memberFiles(Path directory, String name) {
+        return new MemberFiles(name, directory.resolve(name + ".key.pem"), directory.resolve(name + ".crt.pem"),
+                directory.resolve(name + ".chain.pem"), directory.resolve(name + KEY_STORE_SUFFIX));
     }
 
     public Path directory() {

@@ -75,6 +75,24 @@ class LinkLayerTest {
     }
 
     @Test
+    void aRecordedLinkKeepsWhatItDeliveredUpToItsLimitAndOnlyThat() throws Exception {
+        List<TestMember> members = members(2);
+        LinkLayer layer = layerFor(members);
+        layer.record(0, 1, 8);
+        Socket sender = members.get(0).connect(layer.address(0, 1));
+        Socket receiver = members.get(1).nextAccepted();
+        receiver.setSoTimeout(10_000);
+
+        sender.getOutputStream().write("plain text".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sender.getOutputStream().flush();
+        assertThat(receiver.getInputStream().readNBytes(10)).asString().isEqualTo("plain text");
+
+        assertThat(layer.recorded(0, 1)).asString().isEqualTo("plain te");
+        assertThat(layer.recorded(1, 0)).as("not recorded").isEmpty();
+        assertThatThrownBy(() -> layer.record(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCutLinkBackPressuresTheSenderAndDeliversEverythingInOrderOnceHealed() throws Exception {
         List<TestMember> members = members(2);
         LinkLayer layer = layerFor(members);

@@ -131,6 +131,26 @@ class TlsMaterialTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no TLS material for member 'n9'");
     }
 
+    @Test
+    void loadFindsWhatGenerateWroteAndNamesWhatIsMissing() throws Exception {
+        assertThat(TlsMaterial.exists(directory)).isFalse();
+        TlsMaterial made = TlsMaterial.generate(directory, List.of("n0", "client"));
+        assertThat(TlsMaterial.exists(directory)).isTrue();
+
+        TlsMaterial loaded = TlsMaterial.load(directory, List.of("n0", "client"));
+        assertThat(loaded.storePassword()).isEqualTo(made.storePassword());
+        assertThat(loaded.member("client")).isEqualTo(made.member("client"));
+        // the loaded password opens the stores, and each key store trusts the CA (what SOFABolt asks of it)
+        KeyStore store = load(loaded.member("n0").keyStore(), loaded.storePassword().toCharArray());
+        assertThat(store.isCertificateEntry("ca")).isTrue();
+
+        assertThatThrownBy(() -> TlsMaterial.load(directory, List.of("n0", "n1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n1.key.pem is missing");
+        Files.delete(directory.resolve("store-password"));
+        assertThatThrownBy(() -> TlsMaterial.load(directory, List.of("n0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("store-password is missing");
+    }
+
     /** Sends {@code message} from a TLS client to a TLS echo server on loopback and returns what came back. */
     private String echoOverTls(SslContext serverContext, SslContext clientContext, String message) throws Exception {
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

@@ -18,5 +18,7 @@ public enum Capability {
     /** A follower that lost its data catches up by receiving a snapshot once the log was compacted. */
     SNAPSHOT_INSTALL,
     /** Members can run as separate processes (topology=process): clients reach them over a network protocol. */
-    PROCESS_TOPOLOGY
+    PROCESS_TOPOLOGY,
+    /** {@code tls=on}: peer and client traffic encrypted with TLS, with the cluster's keys ({@link ClusterTls}). */
+    TLS
 }

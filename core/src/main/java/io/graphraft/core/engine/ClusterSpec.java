@@ -108,6 +108,11 @@ public final class ClusterSpec {
         return find(Setting.APPEND_BATCH_MAX_ENTRIES);
     }
 
+    /** Whether peer and client traffic is encrypted ({@link Setting#TLS}). */
+    public boolean tls() {
+        return get(Setting.TLS);
+    }
+
     /** Engine-specific options ({@code key=value}); each engine lists the keys and values it accepts. */
     public Map<String, String> options() {
         return options;
@@ -208,6 +213,10 @@ public final class ClusterSpec {
 
         public Builder appendBatchMaxEntries(int entries) {
             return set(Setting.APPEND_BATCH_MAX_ENTRIES, entries);
+        }
+
+        public Builder tls(boolean on) {
+            return set(Setting.TLS, on);
         }
 
         public Builder option(String key, String value) {

@@ -39,9 +39,21 @@ public interface Engine {
         return List.of();
     }
 
-    /** Why this engine cannot run {@code spec}, or empty if it can. */
+    /** Why this engine cannot run {@code spec}, or empty if it can: its {@link #support()}, then its TLS gap if {@code tls=on}. */
     default Optional<String> unsupported(ClusterSpec spec) {
-        return support().unsupported(name(), spec);
+        Optional<String> setting = support().unsupported(name(), spec);
+        if (setting.isPresent() || !spec.tls()) {
+            return setting;
+        }
+        return capabilities().gap(Capability.TLS).map(reason -> "engine '" + name() + "' cannot run tls=on: " + reason);
+    }
+
+    /** @throws UnsupportedSettingException with {@link #unsupported}'s reason if this engine cannot run {@code spec} */
+    default void require(ClusterSpec spec) {
+        Optional<String> reason = unsupported(spec);
+        if (reason.isPresent()) {
+            throw new UnsupportedSettingException(reason.get());
+        }
     }
 
     /**

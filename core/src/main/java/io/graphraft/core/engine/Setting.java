@@ -44,9 +44,16 @@ public final class Setting<T> {
     public static final Setting<Integer> APPEND_BATCH_MAX_ENTRIES = new Setting<>("appendBatchMaxEntries",
             "appendBatchMaxEntries", null, Integer::valueOf, v -> v >= 1, "at least 1", Function.identity());
 
+    /**
+     * {@code tls=on}: members encrypt their peer and client traffic with TLS, keys and certificates made for
+     * the cluster at start ({@link ClusterTls}); an engine without TLS declares the gap ({@link Capability#TLS}).
+     */
+    public static final Setting<Boolean> TLS = new Setting<>("tls", "tls", false, Setting::onOff, v -> true,
+            "on or off", v -> v ? "on" : "off");
+
     /** Every setting, in the order {@link ClusterSpec#describe()} lists them. */
     public static final List<Setting<?>> ALL = List.of(NODES, DURABILITY, STORE, CODEC, REQUEST_TIMEOUT,
-            ELECTION_TIMEOUT, HEARTBEAT_INTERVAL, SNAPSHOT_THRESHOLD, TRAILING_LOGS, APPEND_BATCH_MAX_ENTRIES);
+            ELECTION_TIMEOUT, HEARTBEAT_INTERVAL, SNAPSHOT_THRESHOLD, TRAILING_LOGS, APPEND_BATCH_MAX_ENTRIES, TLS);
 
     private final String key;
     private final String parameter;
@@ -70,6 +77,14 @@ public final class Setting<T> {
     private static Setting<Duration> duration(String key, Duration defaultValue) {
         return new Setting<>(key, key + "Ms", defaultValue, s -> Duration.ofMillis(Long.parseLong(s)),
                 d -> !d.isNegative() && !d.isZero(), "a positive duration", Duration::toMillis);
+    }
+
+    private static boolean onOff(String text) {
+        return switch (text) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("tls must be on or off, was '" + text + "'");
+        };
     }
 
     private static Setting<Long> entries(String key) {

@@ -95,8 +95,19 @@ class ClusterSpecTest {
         ClusterSpec spec = ClusterSpec.builder(temp).build();
         assertThat(spec.describe()).containsExactly(java.util.Map.entry("nodes", 1), java.util.Map.entry("durability", "fsync"),
                 java.util.Map.entry("store", "heap"), java.util.Map.entry("codec", "binary"),
-                java.util.Map.entry("requestTimeoutMs", 10_000L));
+                java.util.Map.entry("requestTimeoutMs", 10_000L), java.util.Map.entry("tls", "off"));
         assertThat(spec.explicitSettings()).isEmpty();
+        assertThat(spec.tls()).isFalse();
+    }
+
+    @Test
+    void tlsIsOnOrOff() {
+        assertThat(ClusterSpec.builder(temp).parse(Setting.TLS, "on").build().tls()).isTrue();
+        assertThat(ClusterSpec.builder(temp).parse(Setting.TLS, "off").build().describe()).containsEntry("tls", "off");
+        assertThat(ClusterSpec.builder(temp).tls(true).build().describe()).containsEntry("tls", "on");
+        assertThat(Setting.byParameter("tls")).contains(Setting.TLS);
+        assertThatThrownBy(() -> ClusterSpec.builder(temp).parse(Setting.TLS, "yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls must be on or off, was 'yes'");
     }
 
     @Test

@@ -1,0 +1,13 @@
+package io.graphraft.copycat;
+
+import io.graphraft.core.engine.ClusterSpec;
+import org.junit.jupiter.api.Tag;
+
+/** The contract suite with {@code tls=on}: Catalyst's TLS on every peer and client connection, through the link layer. */
+@Tag("slow") // the same contract on another transport or store: runs after verify (-Pslow-suites)
+class CopycatTlsContractTest extends CopycatContractTest {
+    @Override
+    protected ClusterSpec.Builder configure(ClusterSpec.Builder builder) {
+        return super.configure(builder).tls(true);
+    }
+}
