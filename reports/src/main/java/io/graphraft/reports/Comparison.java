@@ -69,8 +69,9 @@ public final class Comparison {
             b.results(left.benchmark()).stream()
                     .filter(right -> right.params().equals(left.params()) && right.mode().equals(left.mode()))
                     .findFirst()
-                    .ifPresent(right -> scores.add(new ScorePair(left.benchmark() + " "
-                            + TrialLabels.label(new TrialName(left.benchmark(), left.params())), left, right)));
+                    .ifPresent(right -> scores.add(new ScorePair((left.benchmark() + " "
+                            + TrialLabels.label(new TrialName(left.benchmark(), left.params()))).replaceAll(" +", " ").trim(),
+                            left, right)));
         }
         return new Comparison(a.directory().getFileName().toString(), b.directory().getFileName().toString(), pairs,
                 scores, Optional.of(MachineDifference.between(a.env(), b.env())), a, b);

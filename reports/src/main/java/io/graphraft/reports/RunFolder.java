@@ -162,7 +162,9 @@ public final class RunFolder {
 
     /**
      * What spread.json keeps of this run: every latency trial's per-iteration percentiles, from its .hlog
-     * (or the spread.json already there), else from JMH's sample-time histograms of the same trial.
+     * (or the spread.json already there), else from JMH's sample-time histograms of the same trial — only
+     * where JMH timed every operation the harness recorded (equal counts): JMH samples fast operations,
+     * with its timer's cost in each sample, and those iterations would not be the distribution's.
      */
     public SpreadSummary spreadSummary() {
         Map<String, SpreadSummary.TrialSpread> trials = new LinkedHashMap<>();
@@ -170,7 +172,9 @@ public final class RunFolder {
             Optional<SpreadSummary.TrialSpread> spread = latency.spread()
                     .or(() -> result(latency.trial().benchmark(), latency.trial().params())
                             .filter(r -> r.params().equals(latency.trial().params()))
-                            .flatMap(JmhResult::sampleSpread));
+                            .flatMap(JmhResult::sampleSpread)
+                            .filter(s -> s.forks().stream().flatMap(List::stream)
+                                    .mapToLong(SpreadSummary.Iteration::count).sum() == latency.count()));
             spread.ifPresent(s -> trials.put(latency.trial().fileName(), s));
         }
         return new SpreadSummary("Per-iteration latency percentiles (µs) of each trial, per fork: what compare judges"

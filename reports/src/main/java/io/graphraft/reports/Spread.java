@@ -36,8 +36,11 @@ public record Spread(List<List<Double>> forks) {
                 values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)};
     }
 
-    /** {@code 2f×5i}: forks × iterations per fork (a range when forks differ). */
+    /** {@code 2f×5i}: forks × iterations per fork (a range when forks differ); {@code no spread kept} without any. */
     public String shape() {
+        if (forks.isEmpty()) {
+            return "no spread kept";
+        }
         int min = forks.stream().mapToInt(List::size).min().orElse(0);
         int max = forks.stream().mapToInt(List::size).max().orElse(0);
         return forkCount() + "f×" + (min == max ? String.valueOf(min) : min + "–" + max) + "i";

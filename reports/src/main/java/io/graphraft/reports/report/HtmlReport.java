@@ -107,7 +107,8 @@ public final class HtmlReport {
                     values.add(trial.percentileMicros(p));
                 }
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("label", TrialLabels.label(trial.trial()));
+                String label = TrialLabels.label(trial.trial()).trim();
+                one.put("label", label.isEmpty() ? benchmark : label);
                 one.put("file", trial.trial().fileName());
                 one.put("micros", values);
                 series.add(one);

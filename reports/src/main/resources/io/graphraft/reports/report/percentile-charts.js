@@ -13,6 +13,12 @@
     return 'p' + Number((100 - 100 / x).toFixed(4));
   }
 
+  // Label the decades only (p0, p90, p99, p99.9, ...): uPlot's log axis also ticks every value between them.
+  function decade(x) {
+    var exponent = Math.log10(x);
+    return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? percentile(x) : '';
+  }
+
   function micros(v) {
     if (v == null) return '–';
     if (v < 1) return (v * 1000).toFixed(0) + ' ns';
@@ -48,7 +54,7 @@
       var plot = new uPlot({
         width: Math.max(400, Math.min(1150, window.innerWidth - 60)), height: 420,
         scales: {x: {time: false, distr: 3}, y: {distr: logY ? 3 : 1}},
-        axes: [{label: 'percentile', values: function (u, vals) { return vals.map(percentile); }},
+        axes: [{label: 'percentile', values: function (u, vals) { return vals.map(decade); }},
           {label: 'latency', size: 70, values: function (u, vals) { return vals.map(micros); }}],
         series: series
       }, columns, section);
