@@ -46,6 +46,10 @@ public record Spread(List<List<Double>> forks) {
         return forkCount() + "f×" + (min == max ? String.valueOf(min) : min + "–" + max) + "i";
     }
 
+    private String lacks() {
+        return iterationCount() == 0 ? "kept no per-iteration spread" : "has one measured iteration";
+    }
+
     /** A verdict on two figures and what it rests on. */
     public record Verdict(String text, boolean judged, boolean withinNoise, String basis) {
         @Override
@@ -63,9 +67,10 @@ public record Spread(List<List<Double>> forks) {
         boolean byFork = a.forkCount() > 1 && b.forkCount() > 1;
         String basis = "A " + a.shape() + ", B " + b.shape() + (byFork ? ", fork to fork" : ", iteration range");
         if (!byFork && (a.iterationCount() < 2 || b.iterationCount() < 2)) {
-            String side = a.iterationCount() < 2 && b.iterationCount() < 2 ? "A and B" : a.iterationCount() < 2 ? "A" : "B";
-            return new Verdict("no spread to judge (" + side + ": fewer than two measured iterations kept)", false, false,
-                    basis);
+            String why = (a.iterationCount() < 2 ? "A " + a.lacks() : "")
+                    + (a.iterationCount() < 2 && b.iterationCount() < 2 ? ", " : "")
+                    + (b.iterationCount() < 2 ? "B " + b.lacks() : "");
+            return new Verdict("no spread to judge (" + why + ")", false, false, basis);
         }
         double[] ra = a.range(byFork);
         double[] rb = b.range(byFork);
