@@ -61,7 +61,8 @@ public final class HtmlReport {
                 .append("\nbody{font-family:sans-serif;max-width:1200px;margin:1em auto;padding:0 1em}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:2px 6px;"
                         + "font-size:13px}th{background:#eee}img{max-width:100%}.chart{margin:1em 0 2em}\n</style>\n")
-                .append("</head><body>\n").append(body)
+                .append("</head><body>\n<p><a href=\"#interactive\">Interactive percentile charts</a> · "
+                        + "<a href=\"#files\">Flame graphs and raw files</a></p>\n").append(body)
                 .append("<h2 id=\"interactive\">Interactive percentile charts</h2>\n")
                 .append("<p>Hover for values; click a trial in a legend to hide or show it. x: percentile (log of 1/(1−p));"
                         + " y: latency in µs. <label><input type=\"checkbox\" id=\"log-y\" checked> log latency axis</label></p>\n")
