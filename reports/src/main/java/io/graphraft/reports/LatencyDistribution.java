@@ -1,37 +1,43 @@
 package io.graphraft.reports;
 
+import io.graphraft.reports.runfiles.IntervalLog;
 import io.graphraft.reports.runfiles.RunFiles;
+import io.graphraft.reports.runfiles.SpreadSummary;
 import io.graphraft.reports.runfiles.TrialName;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One trial's latency distribution as the harness wrote it. From the {@code .hlog} (nanoseconds)
- * the measured intervals give exact percentiles and their spread across iterations; a run kept
- * without .hlog files (as reports/reference is committed, to stay small) falls back to the
- * {@code .hgrm} percentile rows (microseconds), taking the first printed percentile at or above the
- * one asked for.
+ * the measured intervals of every fork give exact percentiles and their spread across iterations and
+ * forks; a run kept without .hlog files (as reports/reference is committed, to stay small) falls back
+ * to the {@code .hgrm} percentile rows (microseconds), taking the first printed percentile at or above
+ * the one asked for, and to its {@code spread.json} for the spread.
  */
 public final class LatencyDistribution {
     private final TrialName trial;
     private final Path hgrm;
     private final Path hlog;
+    private final SpreadSummary.TrialSpread keptSpread;
+    private List<List<Histogram>> forkIntervals;
     private List<Histogram> intervals;
     private Histogram merged;
     private List<double[]> hgrmRows;
 
-    LatencyDistribution(TrialName trial, Path hgrm, Path hlog) {
+    LatencyDistribution(TrialName trial, Path hgrm, Path hlog, SpreadSummary.TrialSpread keptSpread) {
         this.trial = trial;
         this.hgrm = hgrm;
         this.hlog = hlog;
+        this.keptSpread = keptSpread;
     }
 
     public TrialName trial() {
@@ -42,25 +48,49 @@ public final class LatencyDistribution {
         return hlog != null && Files.exists(hlog);
     }
 
-    /** The measured intervals (one per JMH measurement iteration), or empty without an .hlog. */
+    /** The measured intervals of every fork (one per JMH measurement iteration), or empty without an .hlog. */
     public List<Histogram> intervals() {
         if (intervals == null) {
-            intervals = new ArrayList<>();
-            if (exact()) {
-                try {
-                    HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
-                    for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
-                        Histogram histogram = (Histogram) h;
-                        if (histogram.getTag() == null || RunFiles.MEASUREMENT.equals(histogram.getTag())) {
-                            intervals.add(histogram);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + hlog, e);
-                }
-            }
+            intervals = forkIntervals().stream().flatMap(List::stream).toList();
         }
         return intervals;
+    }
+
+    private List<List<Histogram>> forkIntervals() {
+        if (forkIntervals == null) {
+            forkIntervals = exact() ? IntervalLog.measuredByFork(hlog) : List.of();
+        }
+        return forkIntervals;
+    }
+
+    /**
+     * Per fork, the measured iterations' percentiles ({@link SpreadSummary#PERCENTILES}): from the .hlog,
+     * else from the run's spread.json; empty if neither kept them.
+     */
+    public List<List<SpreadSummary.Iteration>> forks() {
+        if (exact()) {
+            return forkIntervals().stream().map(fork -> fork.stream().map(LatencyDistribution::iteration).toList()).toList();
+        }
+        return keptSpread != null ? keptSpread.forks() : List.of();
+    }
+
+    /** Where {@link #forks()} comes from: {@code hlog}, {@code jmh-sample}, or empty. */
+    public Optional<String> spreadSource() {
+        return exact() ? Optional.of(SpreadSummary.FROM_HLOG) : Optional.ofNullable(keptSpread).map(SpreadSummary.TrialSpread::source);
+    }
+
+    /** The spread.json entry of this trial: from the .hlog if there is one, else what was kept. */
+    public Optional<SpreadSummary.TrialSpread> spread() {
+        List<List<SpreadSummary.Iteration>> forks = forks();
+        return forks.isEmpty() ? Optional.empty() : Optional.of(new SpreadSummary.TrialSpread(spreadSource().orElseThrow(), forks));
+    }
+
+    private static SpreadSummary.Iteration iteration(Histogram interval) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        for (double p : SpreadSummary.PERCENTILES) {
+            micros.put(SpreadSummary.key(p), interval.getValueAtPercentile(p) / 1000.0);
+        }
+        return new SpreadSummary.Iteration(interval.getTotalCount(), micros);
     }
 
     /** All measured operations in one histogram (nanoseconds), or null without an .hlog. */
@@ -101,24 +131,35 @@ public final class LatencyDistribution {
         return histogram != null ? histogram.getMaxValue() / 1000.0 : percentileMicros(100);
     }
 
-    /** The lowest and highest value of {@code percentile} over the measured intervals; [v, v] without them. */
+    /**
+     * The lowest and highest value of {@code percentile} over the measured iterations of all forks (from
+     * the .hlog, else spread.json); [v, v] without two of them.
+     */
     public double[] percentileRangeMicros(double percentile) {
-        List<Histogram> list = intervals();
-        if (list.size() < 2) {
+        List<Double> values = new ArrayList<>();
+        if (exact()) {
+            intervals().stream().filter(i -> i.getTotalCount() > 0)
+                    .forEach(i -> values.add(i.getValueAtPercentile(percentile) / 1000.0));
+        } else {
+            forks().forEach(fork -> fork.stream().filter(i -> i.count() > 0)
+                    .forEach(i -> i.at(percentile).ifPresent(values::add)));
+        }
+        if (values.size() < 2) {
             double value = percentileMicros(percentile);
             return new double[] {value, value};
         }
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        for (Histogram interval : list) {
-            if (interval.getTotalCount() == 0) {
-                continue;
-            }
-            double value = interval.getValueAtPercentile(percentile) / 1000.0;
-            low = Math.min(low, value);
-            high = Math.max(high, value);
+        return new double[] {values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()};
+    }
+
+    /** Per fork, the value of {@code percentile} in each measured iteration (µs); empty where not kept. */
+    public List<List<Double>> percentileByIteration(double percentile) {
+        if (exact()) {
+            return forkIntervals().stream().map(fork -> fork.stream().filter(i -> i.getTotalCount() > 0)
+                    .map(i -> i.getValueAtPercentile(percentile) / 1000.0).toList()).filter(f -> !f.isEmpty()).toList();
         }
-        return new double[] {low, high};
+        return forks().stream().map(fork -> fork.stream().filter(i -> i.count() > 0)
+                .flatMap(i -> i.at(percentile).stream()).toList()).filter(f -> !f.isEmpty()).toList();
     }
 
     /** Points (1/(1−p), microseconds) for a percentile-distribution chart. */

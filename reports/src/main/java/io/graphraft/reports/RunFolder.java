@@ -6,6 +6,7 @@ import io.graphraft.reports.runfiles.OpenLoopFacts;
 import io.graphraft.reports.runfiles.RunEnvironment;
 import io.graphraft.reports.runfiles.RunFiles;
 import io.graphraft.reports.runfiles.SnapshotFacts;
+import io.graphraft.reports.runfiles.SpreadSummary;
 import io.graphraft.reports.runfiles.TrialFacts;
 import io.graphraft.reports.runfiles.TrialName;
 import io.graphraft.reports.runfiles.TrialParameters;
@@ -56,6 +57,7 @@ public final class RunFolder {
             if (Files.exists(resultFile) && Files.size(resultFile) > 0) {
                 JSON.readTree(resultFile.toFile()).forEach(node -> results.add(JmhResult.from(node)));
             }
+            SpreadSummary kept = SpreadSummary.read(directory);
             List<LatencyDistribution> latencies = new ArrayList<>();
             Map<TrialName, Path> facts = new LinkedHashMap<>();
             try (Stream<Path> files = Files.list(directory)) {
@@ -66,7 +68,8 @@ public final class RunFolder {
                         continue;
                     }
                     if (name.endsWith(RunFiles.HGRM)) {
-                        latencies.add(new LatencyDistribution(trial.get(), file, RunFiles.hlog(directory, trial.get())));
+                        latencies.add(new LatencyDistribution(trial.get(), file, RunFiles.hlog(directory, trial.get()),
+                                kept.of(trial.get()).orElse(null)));
                     } else if (name.endsWith(RunFiles.FACTS)) {
                         facts.put(trial.get(), file);
                     }
@@ -155,6 +158,28 @@ public final class RunFolder {
         return facts.entrySet().stream()
                 .filter(e -> e.getKey().benchmark().equals(benchmark) && e.getKey().matches(params))
                 .map(e -> TrialFacts.read(e.getValue(), SnapshotFacts.class)).findFirst();
+    }
+
+    /**
+     * What spread.json keeps of this run: every latency trial's per-iteration percentiles, from its .hlog
+     * (or the spread.json already there), else from JMH's sample-time histograms of the same trial — only
+     * where JMH timed every operation the harness recorded (equal counts): JMH samples fast operations,
+     * with its timer's cost in each sample, and those iterations would not be the distribution's.
+     */
+    public SpreadSummary spreadSummary() {
+        Map<String, SpreadSummary.TrialSpread> trials = new LinkedHashMap<>();
+        for (LatencyDistribution latency : latencies) {
+            Optional<SpreadSummary.TrialSpread> spread = latency.spread()
+                    .or(() -> result(latency.trial().benchmark(), latency.trial().params())
+                            .filter(r -> r.params().equals(latency.trial().params()))
+                            .flatMap(JmhResult::sampleSpread)
+                            .filter(s -> s.forks().stream().flatMap(List::stream)
+                                    .mapToLong(SpreadSummary.Iteration::count).sum() == latency.count()));
+            spread.ifPresent(s -> trials.put(latency.trial().fileName(), s));
+        }
+        return new SpreadSummary("Per-iteration latency percentiles (µs) of each trial, per fork: what compare judges"
+                + " noise on when the .hlog files are not kept. Source hlog: every operation; jmh-sample: JMH's"
+                + " sample-time histograms.", trials);
     }
 
     /** The fsync floor p50 in microseconds: the FloorBenchmark's .hlog if it ran, else env.json's probe. */

@@ -1,6 +1,9 @@
 package io.graphraft.reports;
 
 import io.graphraft.reports.report.ReportWriter;
+import io.graphraft.reports.runfiles.IntervalLog;
+import io.graphraft.reports.runfiles.IntervalLogs;
+import io.graphraft.reports.runfiles.RunEnvironment;
 import io.graphraft.reports.runfiles.TrialName;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -25,6 +28,8 @@ class ReportWriterTest {
 
     static final String DURABLE_FSYNC =
             "WriteLatencyBenchmark.createNode-codec=binary-durability=fsync-engine=baseline-durable-nodes=1-options=-store=heap";
+    static final String DURABLE_NONE =
+            "WriteLatencyBenchmark.createNode-codec=binary-durability=none-engine=baseline-durable-nodes=1-options=-store=heap";
 
     /** HdrHistogram's own reading of an .hlog: the sum of its measurement intervals. */
     static Histogram measured(Path hlog) throws IOException {
@@ -114,6 +119,73 @@ class ReportWriterTest {
         // The .hgrm prints percentiles on a grid: the nearest printed one at or above p50 is p50 itself.
         assertThat(fromHgrm.percentileMicros(50)).isCloseTo(own.getValueAtPercentile(50) / 1000.0,
                 org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    /**
+     * Issue 14: a throughput (batch ops/s) whose 99.9% error exceeds 20% of the score, or a latency p50 whose range over
+     * iterations exceeds 10% of the value, is marked "(noisy)" beside the number; tight ones are not.
+     */
+    @Test
+    void noisyFiguresAreMarkedBesideTheNumberAndTightOnesAreNot() throws IOException {
+        Path run = FixtureRuns.copy("run-a", temp);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode results =
+                (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(run.resolve("jmh-result.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode result : results) {
+            if (result.path("benchmark").asText().endsWith("BatchingBenchmark.writeEntry")) {
+                com.fasterxml.jackson.databind.node.ObjectNode ops =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) result.path("secondaryMetrics").path("ops");
+                boolean wide = "100".equals(result.path("params").path("opsPerEntry").asText());
+                ops.put("scoreError", ops.path("score").asDouble() * (wide ? 0.5 : 0.05));
+            }
+        }
+        json.writeValue(run.resolve("jmh-result.json").toFile(), results);
+        Path noisy = run.resolve(DURABLE_FSYNC + ".hlog");
+        Files.delete(noisy);
+        writeMeasured(noisy, 100, 130); // p50 100 µs in one iteration, 130 µs in the other
+        Path tight = run.resolve(DURABLE_NONE + ".hlog");
+        Files.delete(tight);
+        writeMeasured(tight, 100, 102);
+
+        String md = Files.readString(ReportWriter.write(RunFolder.load(run)));
+        assertThat(row(md, "| baseline-durable 1n fsync | 100 |")).contains(" (noisy) |");
+        assertThat(row(md, "| baseline-durable 1n fsync | 1 |")).doesNotContain("noisy");
+        assertThat(row(md, "| baseline-durable 1n fsync |")).contains("100 µs – 130 µs (noisy)");
+        assertThat(row(md, "| baseline-durable 1n none |")).contains("100 µs – 102 µs |").doesNotContain("noisy");
+    }
+
+    /** Issue 14: env.json's floors at the end; the report flags a run whose floor moved more than 20%. */
+    @Test
+    void aRunWhoseFloorMovedIsFlaggedAndOneThatHeldIsNot() throws IOException {
+        Path run = FixtureRuns.copy("run-a", temp);
+        RunEnvironment env = RunEnvironment.read(run);
+        RunEnvironment.Floor start = env.floor();
+        env.withFloorAtEnd(floor(start.fsyncP50Micros() * 1.05, start.loopbackRttP50Micros())).write(run);
+        String held = Files.readString(ReportWriter.write(RunFolder.load(run)));
+        assertThat(held).contains("| floors at the end of the run | fsync p50 ").doesNotContain("floor moved");
+
+        env.withFloorAtEnd(floor(start.fsyncP50Micros() * 1.5, start.loopbackRttP50Micros())).write(run);
+        String moved = Files.readString(ReportWriter.write(RunFolder.load(run)));
+        assertThat(moved).contains("**Warning: the floor moved during this run** (fsync floor p50 ");
+    }
+
+    private static RunEnvironment.Floor floor(double fsyncP50, Double rttP50) {
+        return new RunEnvironment.Floor(100, 200, fsyncP50, fsyncP50 * 2, null, 64, 2000, rttP50, rttP50, null);
+    }
+
+    private static String row(String md, String start) {
+        return md.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError("no row " + start));
+    }
+
+    /** An .hlog (format of the harness) with two measured intervals of 100 values around each p50 (µs). */
+    private static void writeMeasured(Path file, int firstP50, int secondP50) {
+        try (IntervalLog.Writer writer = IntervalLogs.append(file, "test")) {
+            for (int p50 : new int[] {firstP50, secondP50}) {
+                Histogram interval = new Histogram(3);
+                interval.recordValueWithCount(p50 * 1000L, 100);
+                writer.interval(interval, true);
+            }
+        }
     }
 
     @Test

@@ -12,9 +12,12 @@ import java.util.concurrent.Callable;
 
 /** {@code compare RUN_A RUN_B} or {@code compare RUN --engines a,b}: percentiles side by side with verdicts. */
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpWidth = 110,
-        description = {"Percentiles (p50, p90, p99, p99.9, max) side by side with ratios and a verdict per percentile",
-                "that says 'within noise' when the difference is inside the runs' own spread. Prints a table and",
-                "writes an overlay chart (compare.png in the second run folder, or --chart)."})
+        description = {"Percentiles (p50, p90, p99, p99.9, max) and JMH scores side by side with ratios and a verdict",
+                "that says 'within noise' when the difference is inside the runs' own spread (fork to fork when both",
+                "have forks, else over iterations; each verdict says what it rests on). Runs from different machines",
+                "(env.json) are judged on latency ÷ own fsync (+ RTT) floor. Against reports/reference, its spread.json",
+                "stands in for the .hlog files. Prints a table and writes an overlay chart (compare.png in the second",
+                "run folder, or --chart)."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..2", description = "two run folders, or one with --engines")
     List<Path> runs;

@@ -2,6 +2,7 @@ package io.graphraft.bench.cli;
 
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.report.ReportWriter;
+import io.graphraft.reports.runfiles.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code report RUN}: report.md and charts for a run folder. */
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110,
-        description = "Write report.md and charts/*.png into a run folder (reports/runs/<timestamp>).")
+        description = "Write report.md, report.html (self-contained), charts/*.png and spread.json into a run folder"
+                + " (reports/runs/<timestamp>).")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the run folder")
     Path run;
@@ -18,7 +20,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path report = ReportWriter.write(RunFolder.load(run));
-        System.out.println("Report: " + report);
+        System.out.println("Report: " + report + " (browsable: " + report.resolveSibling(RunFiles.REPORT_HTML) + ")");
         return 0;
     }
 }

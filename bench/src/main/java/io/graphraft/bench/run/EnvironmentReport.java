@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Probes what a run's numbers depend on and fills {@link RunEnvironment} (env.json) with it: JVM and
  * fork flags, OS and kernel, CPUs, the data directory's filesystem, the fsync and loopback floors
- * probed right then, the cost of recording one latency, the engines, and the git revision.
+ * probed right then (a suite probes them again at its end: {@link #floor()}), the cost of recording one latency, the engines, and the git revision.
  */
 public final class EnvironmentReport {
     static final int FSYNC_SAMPLES = 200;
@@ -38,7 +38,7 @@ public final class EnvironmentReport {
         return new RunEnvironment(Instant.now().toString(), gitRevision(), jvm(),
                 new RunEnvironment.Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 new RunEnvironment.Cpu(Runtime.getRuntime().availableProcessors(), cpuModel()),
-                dataDirectory(), floor(), recordingOverheadNanos(), engines(), parameters);
+                dataDirectory(), floor(), recordingOverheadNanos(), engines(), parameters, null);
     }
 
     private static RunEnvironment.Jvm jvm() {
@@ -69,8 +69,8 @@ public final class EnvironmentReport {
         }
     }
 
-    /** Medians and tails of the two physical floors, measured now on this machine. */
-    static RunEnvironment.Floor floor() {
+    /** Medians and tails of the two physical floors, measured now on this machine (at a run's start and end). */
+    public static RunEnvironment.Floor floor() {
         Integer fsyncBytes = null;
         Integer fsyncSamples = null;
         Double fsyncP50 = null;

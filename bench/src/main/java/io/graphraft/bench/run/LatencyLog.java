@@ -1,49 +1,39 @@
 package io.graphraft.bench.run;
 
+import io.graphraft.reports.runfiles.IntervalLog;
 import io.graphraft.reports.runfiles.RunFiles;
 import io.graphraft.reports.runfiles.TrialName;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Every operation's latency in an HdrHistogram (auto-resizing, 3 significant digits, nanoseconds):
- * an interval per JMH iteration in the trial's {@code .hlog} (tagged warmup or measurement), and the
- * measurement iterations' percentile distribution in its {@code .hgrm} (in microseconds); see {@link RunFiles}.
+ * an interval per JMH iteration appended to the trial's {@code .hlog} ({@link IntervalLog}: warm-up
+ * intervals tagged, one header block per fork), and the measurement iterations' percentile distribution
+ * of every fork so far in its {@code .hgrm} (in microseconds); see {@link RunFiles}.
  */
 public final class LatencyLog implements AutoCloseable {
 
     private final Path hgrm;
     private final Path hlogFile;
+    private final boolean hlogExisted;
     private final Recorder recorder = new Recorder(RunFiles.SIGNIFICANT_DIGITS);
     private final Histogram measured = new Histogram(RunFiles.SIGNIFICANT_DIGITS);
-    private final PrintStream hlogStream;
-    private final HistogramLogWriter hlog;
-    private final long startMillis = System.currentTimeMillis();
+    private final IntervalLog.Writer hlog;
     private Histogram interval;
     private boolean recordedAnyInterval;
 
     private LatencyLog(Path directory, TrialName trial) {
-        String name = trial.fileName();
         this.hgrm = RunFiles.hgrm(directory, trial);
         this.hlogFile = RunFiles.hlog(directory, trial);
-        try {
-            this.hlogStream = new PrintStream(hlogFile.toFile(), "UTF-8");
-        } catch (FileNotFoundException | java.io.UnsupportedEncodingException e) {
-            throw new UncheckedIOException(new IOException("cannot write " + hlogFile, e));
-        }
-        this.hlog = new HistogramLogWriter(hlogStream);
-        hlog.outputLogFormatVersion();
-        hlog.outputComment("GraphRaft Lab latency log: " + name + "; values in nanoseconds");
-        hlog.outputStartTime(startMillis);
-        hlog.setBaseTime(startMillis);
-        hlog.outputLegend();
+        this.hlogExisted = Files.exists(hlogFile);
+        this.hlog = IntervalLog.append(hlogFile, "GraphRaft Lab latency log: " + trial.fileName() + "; values in nanoseconds");
     }
 
     /** Opens the trial's {@code .hgrm}/{@code .hlog} in the current run folder. */
@@ -67,12 +57,11 @@ public final class LatencyLog implements AutoCloseable {
         }
     }
 
-    /** Ends an interval (a JMH iteration): logs it with its tag and, if measured, adds it to the distribution. */
+    /** Ends an interval (a JMH iteration): logs it (warm-up tagged) and, if measured, adds it to the distribution. */
     public synchronized void endInterval(boolean measurement) {
         interval = recorder.getIntervalHistogram(interval);
-        interval.setTag(measurement ? RunFiles.MEASUREMENT : RunFiles.WARMUP);
         recordedAnyInterval |= interval.getTotalCount() > 0;
-        hlog.outputIntervalHistogram(interval);
+        hlog.interval(interval, measurement);
         if (measurement) {
             measured.add(interval);
         }
@@ -84,27 +73,27 @@ public final class LatencyLog implements AutoCloseable {
     }
 
     /**
-     * Writes the .hgrm percentile distribution and closes the .hlog. A benchmark that recorded
-     * nothing (single-shot timings are in the JMH results) leaves no files.
+     * Writes the .hgrm percentile distribution of every fork's measured intervals and closes the .hlog.
+     * A benchmark that recorded nothing (single-shot timings are in the JMH results) leaves no files.
      */
     @Override
     public synchronized void close() {
         interval = recorder.getIntervalHistogram(interval);
+        hlog.close();
         if (measured.getTotalCount() == 0 && interval.getTotalCount() == 0 && !recordedAnyInterval) {
-            hlogStream.close();
-            try {
-                java.nio.file.Files.deleteIfExists(hlogFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete empty " + hlogFile, e);
+            if (!hlogExisted) {
+                try {
+                    Files.deleteIfExists(hlogFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete empty " + hlogFile, e);
+                }
             }
             return;
         }
         try (PrintStream out = new PrintStream(hgrm.toFile(), "UTF-8")) {
-            measured.outputPercentileDistribution(out, RunFiles.HGRM_UNIT_RATIO);
+            IntervalLog.measured(hlogFile).outputPercentileDistribution(out, RunFiles.HGRM_UNIT_RATIO);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + hgrm, e);
-        } finally {
-            hlogStream.close();
         }
     }
 }

@@ -92,6 +92,8 @@ public final class SuiteRunner {
         parameters.put("ran", ran);
         parameters.put("skipped", skipped);
         parameters.put("failed", failed);
+        out.println("Probing the floors again: a floor that moved means the machine changed under the run ...");
+        env = env.withFloorAtEnd(EnvironmentReport.floor());
         env.write(runDirectory);
         out.println();
         out.printf("%d benchmark runs, %d skipped, %d failed. Results: %s%n", ran.size(), skipped.size(),

@@ -21,7 +21,7 @@ class LatencyLogTest {
     Path temp;
 
     @Test
-    void hlogIsReadableByHistogramLogReaderWithTaggedIntervals() throws IOException {
+    void hlogIsReadableByHistogramLogReaderWithWarmUpTaggedAndMeasurementUntagged() throws IOException {
         try (LatencyLog log = LatencyLog.open(temp, new TrialName("run", Map.of()))) {
             for (int i = 1; i <= 100; i++) {
                 log.record(i * 1_000L);
@@ -40,7 +40,7 @@ class LatencyLogTest {
         assertThat(intervals).hasSize(2);
         assertThat(intervals.get(0).getTag()).isEqualTo("warmup");
         assertThat(intervals.get(0).getTotalCount()).isEqualTo(100);
-        assertThat(intervals.get(1).getTag()).isEqualTo("measurement");
+        assertThat(intervals.get(1).getTag()).as("untagged: what HistogramLogProcessor reads by default").isNull();
         assertThat(intervals.get(1).getTotalCount()).isEqualTo(1000);
         assertThat(intervals.get(1).getValueAtPercentile(50)).isBetween(4_990_000L, 5_010_000L);
     }
@@ -58,6 +58,21 @@ class LatencyLogTest {
         }
         String hgrm = Files.readString(temp.resolve("run.hgrm"));
         assertThat(hgrm).contains("#[Max     =     2000.895").contains("Total count    =           10");
+    }
+
+    /** A second fork (or open-loop shot) of the trial appends: the .hgrm holds every fork's measured intervals. */
+    @Test
+    void aSecondOpeningOfTheTrialAppendsAndTheHgrmHoldsBoth() throws IOException {
+        for (long value : new long[] {1_000_000L, 3_000_000L}) {
+            try (LatencyLog log = LatencyLog.open(temp, new TrialName("run", Map.of()))) {
+                for (int i = 0; i < 10; i++) {
+                    log.record(value);
+                }
+                log.endInterval(true);
+            }
+        }
+        assertThat(Files.readString(temp.resolve("run.hgrm"))).contains("Total count    =           20");
+        assertThat(io.graphraft.reports.runfiles.IntervalLog.measured(temp.resolve("run.hlog")).getTotalCount()).isEqualTo(20);
     }
 
     @Test

@@ -39,14 +39,13 @@ final class Batching implements Question {
             page.line("|---|---|---|---|---|---|---|");
             Map<String, List<double[]>> gains = new TreeMap<>();
             for (JmhResult r : TrialLabels.sortedResults(batches, TrialParameters.OPS_PER_ENTRY)) {
-                double ops = r.secondary(SecondaryResults.OPS).map(JmhResult.Metric::score).orElse(Double.NaN);
-                String err = r.secondary(SecondaryResults.OPS).map(m -> Format.number(m.error(), "%.0f")).orElse("–");
+                String ops = r.secondary(SecondaryResults.OPS).map(m -> m.withError("%.0f")).orElse("–");
                 double gain = page.measures().gain(r, TrialParameters.OPS_PER_ENTRY);
                 String label = TrialLabels.label(r, TrialParameters.OPS_PER_ENTRY);
                 gains.computeIfAbsent(label, g -> new ArrayList<>())
                         .add(new double[] {Double.parseDouble(r.param(TrialParameters.OPS_PER_ENTRY, "1")), gain});
                 page.line("| " + label + " | " + r.param(TrialParameters.OPS_PER_ENTRY, "?") + " | "
-                        + Format.number(ops, "%.0f") + " ± " + err + " | " + Format.ratio(gain) + " | "
+                        + ops + " | " + Format.ratio(gain) + " | "
                         + Measures.p50p99(run.latency(BenchmarkId.BATCHING, r.params())) + " | "
                         + Measures.cpu(Optional.of(r)) + " |");
             }

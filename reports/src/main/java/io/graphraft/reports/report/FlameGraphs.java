@@ -1,5 +1,7 @@
 package io.graphraft.reports.report;
 
+import io.graphraft.reports.runfiles.RunFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +16,8 @@ final class FlameGraphs implements Section {
         Path run = page.run().directory();
         List<Path> html;
         try (Stream<Path> files = Files.walk(run)) {
-            html = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+            html = files.filter(f -> f.toString().endsWith(".html") && !f.getFileName().toString().equals(RunFiles.REPORT_HTML))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + run, e);
         }

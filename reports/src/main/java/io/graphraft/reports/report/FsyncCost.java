@@ -3,6 +3,7 @@ package io.graphraft.reports.report;
 import io.graphraft.reports.Charts;
 import io.graphraft.reports.Format;
 import io.graphraft.reports.LatencyDistribution;
+import io.graphraft.reports.Noise;
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.TrialLabels;
 import io.graphraft.reports.runfiles.BenchmarkId;
@@ -55,8 +56,8 @@ final class FsyncCost implements Question {
             double on = trial.percentileMicros(50);
             double off = none.map(n -> n.percentileMicros(50)).orElse(Double.NaN);
             page.line("| " + TrialLabels.label(t).replace(" fsync", "") + " | "
-                    + Format.microsRange(trial.percentileRangeMicros(50)) + " | "
-                    + none.map(n -> Format.microsRange(n.percentileRangeMicros(50))).orElse("–") + " | "
+                    + Noise.latencyRange(trial, 50) + " | "
+                    + none.map(n -> Noise.latencyRange(n, 50)).orElse("–") + " | "
                     + Format.micros(on - off) + " | " + floor.map(f -> Format.ratio(on / f)).orElse("–") + " |");
         }
         page.line();

@@ -2,6 +2,7 @@ package io.graphraft.reports.report;
 
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.runfiles.RunFiles;
+import io.graphraft.reports.runfiles.SpreadSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Turns a run folder into {@code report.md} with PNG charts in {@code charts/}: the environment, a
+ * Turns a run folder into {@code report.md} with PNG charts in {@code charts/} (and {@code report.html},
+ * {@code spread.json}): the environment, a
  * headline per engine, the seed's latency breakdown measured by difference, then one numbered
  * section per question, in the order listed here. A new question is one class and one line in
  * {@link #QUESTIONS}. Measured figures carry their spread (JMH's score error, or the range of a
@@ -37,7 +39,11 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes report.md and charts/*.png into the run folder; returns the report's path. */
+    /**
+     * Writes report.md and charts/*.png into the run folder, report.html beside them ({@link HtmlReport}),
+     * and spread.json (the per-iteration spread compare needs when the .hlog files are not kept);
+     * returns report.md's path.
+     */
     public static Path write(RunFolder run) {
         Page page = new Page(run);
         SECTIONS.forEach(section -> section.write(page));
@@ -47,6 +53,11 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + report, e);
         }
+        SpreadSummary spread = run.spreadSummary();
+        if (!spread.trials().isEmpty()) {
+            spread.write(run.directory());
+        }
+        HtmlReport.write(run, page.markdown());
         return report;
     }
 

@@ -3,6 +3,7 @@ package io.graphraft.reports.report;
 import io.graphraft.reports.Charts;
 import io.graphraft.reports.Format;
 import io.graphraft.reports.LatencyDistribution;
+import io.graphraft.reports.Noise;
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.TrialLabels;
 import io.graphraft.reports.runfiles.BenchmarkId;
@@ -52,7 +53,7 @@ final class WriteLatency implements Question {
                 continue;
             }
             page.line("| " + TrialLabels.label(trial.trial()) + " | " + trial.count() + " | "
-                    + Format.microsRange(trial.percentileRangeMicros(50))
+                    + Noise.latencyRange(trial, 50)
                     + " | " + Format.micros(trial.percentileMicros(90)) + " | " + Format.micros(trial.percentileMicros(99))
                     + " | " + Format.micros(trial.percentileMicros(99.9)) + " | " + Format.micros(trial.maxMicros())
                     + " | " + floor.map(f -> Format.ratio(trial.percentileMicros(50) / f)).orElse("–")

@@ -10,14 +10,15 @@ import java.util.Map;
 
 /**
  * {@code env.json}: what a run's numbers depend on — JVM and flags, OS and kernel, CPUs, the data
- * directory's filesystem, the fsync and loopback floors probed at the start, the cost of recording
- * one latency, the engines on the classpath, the git revision, and the run's parameters (what ran,
- * what was skipped and why). Fields a file lacks are null (nested records empty).
+ * directory's filesystem, the fsync and loopback floors probed at the start (and again at the end,
+ * {@link #floorAtEnd}, null where the run did not), the cost of recording one latency, the engines on
+ * the classpath, the git revision, and the run's parameters (what ran, what was skipped and why).
+ * Fields a file lacks are null (nested records empty).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunEnvironment(String createdAt, String gitRevision, Jvm jvm, Os os, Cpu cpu,
                              DataDirectory dataDirectory, Floor floor, Double recordingOverheadNanos,
-                             Map<String, EngineFacts> engines, Map<String, Object> parameters) {
+                             Map<String, EngineFacts> engines, Map<String, Object> parameters, Floor floorAtEnd) {
 
     public RunEnvironment {
         jvm = jvm != null ? jvm : new Jvm(null, null, null, null, null, null, null);
@@ -48,7 +49,7 @@ public record RunEnvironment(String createdAt, String gitRevision, Jvm jvm, Os o
     public record DataDirectory(String path, String filesystem, String device) {
     }
 
-    /** The physical floors probed when the run began; an error instead where a probe failed. */
+    /** The physical floors probed when the run began (or ended); an error instead where a probe failed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Floor(Integer fsyncAppendBytes, Integer fsyncSamples, Double fsyncP50Micros, Double fsyncP99Micros,
                         String fsyncError, Integer loopbackMessageBytes, Integer loopbackSamples,
@@ -62,7 +63,13 @@ public record RunEnvironment(String createdAt, String gitRevision, Jvm jvm, Os o
 
     /** An environment with nothing known (a run folder without env.json). */
     public static RunEnvironment unknown() {
-        return new RunEnvironment(null, null, null, null, null, null, null, null, null, null);
+        return new RunEnvironment(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same environment with the floors probed again when the run ended. */
+    public RunEnvironment withFloorAtEnd(Floor end) {
+        return new RunEnvironment(createdAt, gitRevision, jvm, os, cpu, dataDirectory, floor, recordingOverheadNanos,
+                engines, parameters, end);
     }
 
     /** Writes {@code env.json} into the run folder. */

@@ -6,9 +6,11 @@ import java.nio.file.Paths;
 /**
  * The files of a run folder ({@code reports/runs/<timestamp>/}) and the conventions of its latency
  * logs. Per trial ({@link TrialName#fileName()}): {@code .hgrm} (HdrHistogram percentile
- * distribution of the measured iterations, in microseconds), {@code .hlog} (HdrHistogram interval log,
- * one interval per iteration tagged {@link #WARMUP} or {@link #MEASUREMENT}, in nanoseconds) and
- * {@code .facts.json} (measured facts that are not times).
+ * distribution of the measured iterations of every fork, in microseconds), {@code .hlog} (HdrHistogram
+ * interval log, one interval per iteration, warm-up ones tagged {@link #WARMUP}, a header block per fork:
+ * see {@link IntervalLog}, in nanoseconds) and {@code .facts.json} (measured facts that are not times).
+ * Per run: {@link #SPREAD} ({@link SpreadSummary}), the per-iteration spread that stays when the bulky
+ * .hlog files are left out (as in the committed reference).
  */
 public final class RunFiles {
     /** Where run folders go unless told otherwise. */
@@ -20,8 +22,12 @@ public final class RunFiles {
     public static final String HGRM = ".hgrm";
     public static final String HLOG = ".hlog";
     public static final String FACTS = ".facts.json";
-    /** Tags of .hlog intervals. */
+    public static final String SPREAD = "spread.json";
+    /** The browsable report beside report.md. */
+    public static final String REPORT_HTML = "report.html";
+    /** The tag of warm-up intervals in an .hlog (measurement intervals are untagged). */
     public static final String WARMUP = "warmup";
+    /** The tag measurement intervals had in .hlog files written before they went untagged; still read. */
     public static final String MEASUREMENT = "measurement";
     /** Significant digits of every latency histogram the harness records (HdrHistogram precision). */
     public static final int SIGNIFICANT_DIGITS = 3;
