@@ -53,8 +53,12 @@ public final class RunFolder {
         }
         try {
             List<JmhResult> results = new ArrayList<>();
-            if (Files.exists(resultFile) && Files.size(resultFile) > 0) {
-                JSON.readTree(resultFile.toFile()).forEach(node -> results.add(JmhResult.from(node)));
+            try {
+                if (Files.exists(resultFile) && Files.size(resultFile) > 0) {
+                    JSON.readTree(resultFile.toFile()).forEach(node -> results.add(JmhResult.from(node)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resultFile, e);
             }
             List<LatencyDistribution> latencies = new ArrayList<>();
             Map<TrialName, Path> facts = new LinkedHashMap<>();

@@ -12,12 +12,12 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110,
         description = "Write report.md and charts/*.png into a run folder (reports/runs/<timestamp>).")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "the run folder")
-    Path run;
+    @Parameters(index = "0", paramLabel = "RUN", converter = RunFolderArgument.class, description = "the run folder")
+    RunFolder run;
 
     @Override
     public Integer call() {
-        Path report = ReportWriter.write(RunFolder.load(run));
+        Path report = ReportWriter.write(run);
         System.out.println("Report: " + report);
         return 0;
     }
