@@ -1,12 +1,12 @@
 package io.graphraft.bench;
 
+import io.graphraft.bench.cli.CommandLines;
 import io.graphraft.bench.cli.CompareCommand;
 import io.graphraft.bench.cli.JmhCommand;
 import io.graphraft.bench.cli.LoadCommand;
 import io.graphraft.bench.cli.ProfileCommand;
 import io.graphraft.bench.cli.ReportCommand;
 import io.graphraft.bench.cli.SuiteCommand;
-import picocli.CommandLine;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -42,13 +42,13 @@ public final class BenchMain {
 
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help-jmh")) {
-            return new CommandLine(new SuiteCommand()).execute(args);
+            return CommandLines.of(new SuiteCommand()).execute(args);
         }
         if (COMMANDS.containsKey(args[0])) {
-            return new CommandLine(COMMANDS.get(args[0]).get()).execute(Arrays.copyOfRange(args, 1, args.length));
+            return CommandLines.of(COMMANDS.get(args[0]).get()).execute(Arrays.copyOfRange(args, 1, args.length));
         }
         if (args[0].equals("help")) {
-            return new CommandLine(new SuiteCommand()).execute("--help");
+            return CommandLines.of(new SuiteCommand()).execute("--help");
         }
         for (String arg : args) {
             if (JMH_INFORMATION.contains(arg)) {

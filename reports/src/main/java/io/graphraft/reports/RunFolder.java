@@ -54,8 +54,12 @@ public final class RunFolder {
         }
         try {
             List<JmhResult> results = new ArrayList<>();
-            if (Files.exists(resultFile) && Files.size(resultFile) > 0) {
-                JSON.readTree(resultFile.toFile()).forEach(node -> results.add(JmhResult.from(node)));
+            try {
+                if (Files.exists(resultFile) && Files.size(resultFile) > 0) {
+                    JSON.readTree(resultFile.toFile()).forEach(node -> results.add(JmhResult.from(node)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resultFile, e);
             }
             SpreadSummary kept = SpreadSummary.read(directory);
             List<LatencyDistribution> latencies = new ArrayList<>();

@@ -17,7 +17,10 @@ import io.graphraft.reports.runfiles.OpenLoopFacts;
 import io.graphraft.reports.runfiles.RunEnvironment;
 import io.graphraft.reports.runfiles.TrialParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Open-loop rate sweep for one engine: response time (from each request's intended start,",
                 "free of coordinated omission) and service time per rate, until p99 passes --sla-p99-ms."})
 public final class LoadCommand implements Callable<Integer> {
-    @Option(names = "--engine", required = true, description = "engine name (${COMPLETION-CANDIDATES} or any on the classpath)")
+    @Option(names = "--engine", required = true, converter = EngineName.class, description = "engine name (${COMPLETION-CANDIDATES} or any on the classpath)")
     String engine;
 
     @Option(names = "--nodes", defaultValue = "3", description = "cluster size (default ${DEFAULT-VALUE})")
@@ -77,8 +80,51 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", defaultValue = "reports/runs", description = "where run folders are created (default ${DEFAULT-VALUE})")
     Path runsDirectory;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        checkRates();
+        Trial trial = runnableTrial();
+        Path run = RunDirectory.create(runsDirectory);
+        List<OpenLoopFacts> steps = new ArrayList<>();
+        try {
+            sweep(trial, run, steps);
+        } catch (RuntimeException e) {
+            if (steps.isEmpty()) {
+                Directories.deleteRecursively(run); // it failed before measuring anything
+            }
+            throw e;
+        }
+        System.out.println("Results: " + run);
+        return 0;
+    }
+
+    /** The numbers of the sweep, checked before anything is probed or started. */
+    private void checkRates() {
+        if (rates != null) {
+            for (double rate : rates) {
+                require(rate > 0 && Double.isFinite(rate), "--rates must be positive rates in ops/s, was " + rate);
+            }
+        }
+        require(startRate > 0 && Double.isFinite(startRate), "--start-rate must be a positive rate in ops/s, was " + startRate);
+        require(factor > 1 && Double.isFinite(factor), "--factor must be above 1 for the rate to rise, was " + factor);
+        require(maxRate >= startRate && Double.isFinite(maxRate),
+                "--max-rate must be at least --start-rate (" + startRate + "), was " + maxRate);
+        require(seconds >= 1, "--seconds must be at least 1, was " + seconds);
+        require(slaP99Millis > 0 && Double.isFinite(slaP99Millis), "--sla-p99-ms must be a positive time, was " + slaP99Millis);
+        require(maxInFlight >= 1, "--max-in-flight must be at least 1, was " + maxInFlight);
+    }
+
+    private void require(boolean valid, String message) {
+        if (!valid) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** The trial of these options: a value the trial model refuses, or a setting the engine cannot run, is a usage error. */
+    private Trial runnableTrial() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put(TrialParameters.ENGINE, engine);
         params.put(TrialParameters.NODES, String.valueOf(nodes));
@@ -86,15 +132,21 @@ public final class LoadCommand implements Callable<Integer> {
         params.put(TrialParameters.CODEC, codec);
         params.put(TrialParameters.STORE, store);
         params.put(TrialParameters.OPTIONS, options);
-        Trial trial = Trial.of(BenchmarkId.LOAD, params);
-        trial.requireRunnable();
-        Path run = RunDirectory.create(runsDirectory);
+        try {
+            Trial trial = Trial.of(BenchmarkId.LOAD, params);
+            trial.requireRunnable();
+            return trial;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private void sweep(Trial trial, Path run, List<OpenLoopFacts> steps) {
         System.setProperty(RunDirectory.PROPERTY, run.toString());
         Map<String, Object> parameters = new LinkedHashMap<>(trial.clusterParams());
         parameters.put("command", "load");
         parameters.put("slaP99Ms", slaP99Millis);
         parameters.put("secondsPerRate", seconds);
-        List<OpenLoopFacts> steps = new ArrayList<>();
         parameters.put("steps", steps);
         System.out.println("Probing the environment (fsync and loopback floors) ...");
         RunEnvironment env = EnvironmentReport.collect(parameters);
@@ -128,8 +180,6 @@ public final class LoadCommand implements Callable<Integer> {
         } finally {
             Directories.deleteRecursively(data);
         }
-        System.out.println("Results: " + run);
-        return 0;
     }
 
     private List<Double> rateSteps() {

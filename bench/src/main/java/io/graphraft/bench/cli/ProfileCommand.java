@@ -16,7 +16,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -32,8 +31,12 @@ import java.util.stream.Stream;
         description = {"Run a benchmark under async-profiler and write HTML flame graphs to the run folder.",
                 "Example: profile --mode wall WriteLatencyBenchmark -p engine=ratis -p nodes=3 -f 1 -i 2"})
 public final class ProfileCommand implements Callable<Integer> {
-    @Option(names = "--mode", defaultValue = "cpu", description = "cpu (perf events or ctimer), wall, or alloc (default ${DEFAULT-VALUE})")
-    String mode;
+    /** What async-profiler samples. */
+    enum Mode { cpu, wall, alloc }
+
+    @Option(names = "--mode", defaultValue = "cpu",
+            description = "cpu (perf events or ctimer), wall, or alloc (default ${DEFAULT-VALUE})")
+    Mode mode;
 
     @Parameters(index = "0", description = "benchmark regex, as for JMH")
     String benchmark;
@@ -55,6 +58,9 @@ public final class ProfileCommand implements Callable<Integer> {
         args.add("async:libPath=" + library + ";output=flamegraph;event=" + event + ";dir=" + flames);
         System.out.println("Profiling " + benchmark + " with async-profiler, event=" + event);
         int status = JmhCommand.run(args.toArray(String[]::new), run);
+        if (!Files.isDirectory(run)) {
+            return status; // nothing was measured, and the folder is gone
+        }
         try (Stream<Path> files = Files.walk(run)) {
             files.filter(f -> f.toString().endsWith(".html")).forEach(f -> System.out.println("Flame graph: " + f));
         }
@@ -62,17 +68,15 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private String event() {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> {
+        return switch (mode) {
+            case cpu -> {
                 if (perfEventsAllowed()) {
                     yield "cpu";
                 }
                 System.out.println("perf events are restricted here (kernel.perf_event_paranoid > 1): CPU mode uses ctimer");
                 yield "ctimer";
             }
-            case "wall" -> "wall";
-            case "alloc" -> "alloc";
-            default -> throw new IllegalArgumentException("unknown profile mode '" + mode + "'; modes: cpu, wall, alloc");
+            case wall, alloc -> mode.name();
         };
     }
 

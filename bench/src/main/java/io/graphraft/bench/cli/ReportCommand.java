@@ -14,12 +14,12 @@ import java.util.concurrent.Callable;
         description = "Write report.md, report.html (self-contained), charts/*.png and spread.json into a run folder"
                 + " (reports/runs/<timestamp>).")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "the run folder")
-    Path run;
+    @Parameters(index = "0", paramLabel = "RUN", converter = RunFolderArgument.class, description = "the run folder")
+    RunFolder run;
 
     @Override
     public Integer call() {
-        Path report = ReportWriter.write(RunFolder.load(run));
+        Path report = ReportWriter.write(run);
         System.out.println("Report: " + report + " (browsable: " + report.resolveSibling(RunFiles.REPORT_HTML) + ")");
         return 0;
     }

@@ -3,16 +3,20 @@ package io.graphraft.bench.cli;
 import io.graphraft.bench.run.RunDirectory;
 import io.graphraft.bench.suite.SuiteRunner;
 import io.graphraft.bench.suite.Suites;
+import io.graphraft.core.util.Directories;
+import io.graphraft.reports.runfiles.RunFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The curated suites: {@code default} (what benchmarks.jar runs without arguments) or {@code --quick}. */
-@Command(name = "benchmarks.jar", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = SuiteCommand.NAME, mixinStandardHelpOptions = true, usageHelpWidth = 110,
         description = {"GraphRaft Lab: what replicating a graph store through Raft costs, measured.",
                 "",
                 "Without arguments: the default suite (write latency, batching, fsync cost vs the physical",
@@ -28,10 +32,13 @@ import java.util.concurrent.Callable;
                 "",
                 "Every run writes reports/runs/<timestamp>/: jmh-result.json, .hgrm/.hlog, env.json."})
 public final class SuiteCommand implements Callable<Integer> {
+    static final String NAME = "benchmarks.jar";
+
     @Option(names = "--quick", description = "run every benchmark once with tiny sizes (about 3 minutes)")
     boolean quick;
 
-    @Option(names = "--engines", split = ",", description = "only these engines (default: all available)")
+    @Option(names = "--engines", split = ",", converter = EngineName.class,
+            description = "only these engines (default: all available)")
     List<String> engines = new ArrayList<>();
 
     @Option(names = "--runs-dir", defaultValue = "reports/runs", description = "where run folders are created (default ${DEFAULT-VALUE})")
@@ -42,7 +49,15 @@ public final class SuiteCommand implements Callable<Integer> {
         String profile = quick ? "quick" : "default";
         Path run = RunDirectory.create(runsDirectory);
         System.out.println("GraphRaft Lab, " + profile + " suite; results go to " + run);
-        boolean ok = new SuiteRunner(run, engines, System.out).run(profile, Suites.named(profile));
-        return ok ? 0 : 2;
+        boolean ok;
+        try {
+            ok = new SuiteRunner(run, engines, System.out).run(profile, Suites.named(profile));
+        } catch (RuntimeException e) {
+            if (!Files.exists(run.resolve(RunFiles.JMH_RESULT))) {
+                Directories.deleteRecursively(run); // it failed before measuring anything
+            }
+            throw e;
+        }
+        return ok ? ExitCode.OK : ExitCode.SOFTWARE;
     }
 }

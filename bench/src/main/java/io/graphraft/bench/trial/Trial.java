@@ -13,7 +13,9 @@ import io.graphraft.reports.runfiles.TrialParameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,15 +47,44 @@ public final class Trial {
         if (name == null) {
             throw new IllegalArgumentException(benchmark + " has no engine parameter");
         }
+        params.forEach(Trial::check);
         this.engine = Engines.byName(name);
         this.workload = Workload.of(benchmark);
     }
 
     /**
-     * @throws IllegalArgumentException naming the engine if none of that name is on the classpath
+     * @throws IllegalArgumentException naming the engine if none of that name is on the classpath, or
+     *         naming the parameter whose value {@link #check} refuses
      */
     public static Trial of(BenchmarkId benchmark, Map<String, String> params) {
         return new Trial(benchmark, params);
+    }
+
+    /**
+     * Checks one value of a parameter the trial model parses, as a trial parses it: the engine (known on
+     * the classpath), a {@link Setting}'s parameter, and the engine options' {@code key=value} form. Other
+     * parameters belong to their benchmark and pass. Lets a launcher refuse a bad value before it starts anything.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is wrong: an unknown engine or kind
+     *         lists the known ones, a setting's value out of range says its range
+     */
+    public static void check(String key, String value) {
+        if (TrialParameters.ENGINE.equals(key)) {
+            Engines.byName(value);
+        } else if (TrialParameters.OPTIONS.equals(key)) {
+            ClusterSpec.builder(Path.of(".")).options(value);
+        } else if (!TrialParameters.ENGINE_DEFAULT.equals(value)) {
+            Setting.byParameter(key).ifPresent(setting -> setting.parse(value));
+        }
+    }
+
+    /** The parameters {@link #check} knows: the engine, every setting's and the engine options. */
+    public static List<String> checkedParameters() {
+        List<String> keys = new ArrayList<>();
+        keys.add(TrialParameters.ENGINE);
+        Setting.ALL.forEach(setting -> keys.add(setting.parameter()));
+        keys.add(TrialParameters.OPTIONS);
+        return keys;
     }
 
     public BenchmarkId benchmark() {

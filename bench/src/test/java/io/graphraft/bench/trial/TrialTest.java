@@ -91,6 +91,31 @@ class TrialTest {
     }
 
     @Test
+    void aBadValueIsRefusedWhenTheTrialIsMadeNamingTheParameter() {
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "durability", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("durability").hasMessageContaining("[fsync, none]");
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "store", "tape")))
+                .hasMessageContaining("[heap, rocksdb]");
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "electionTimeoutMs", "-5")))
+                .hasMessageContaining("electionTimeout must be a positive duration");
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "options", "grpc")))
+                .hasMessageContaining("engine option 'grpc' is not key=value");
+    }
+
+    @Test
+    void checkParsesAValueAsTheTrialDoesAndLeavesBenchmarkParametersAlone() {
+        assertThat(Trial.checkedParameters()).contains("engine", "nodes", "durability", "store", "codec", "options",
+                "electionTimeoutMs");
+        Trial.check("nodes", "3");
+        Trial.check("electionTimeoutMs", TrialParameters.ENGINE_DEFAULT);
+        Trial.check("opsPerEntry", "anything: the benchmark's own");
+        assertThatThrownBy(() -> Trial.check("engine", "etcd")).hasMessageContaining("known engines");
+        assertThatThrownBy(() -> Trial.check("nodes", "abc")).hasMessageContaining("nodes must be a number, was 'abc'");
+        assertThatThrownBy(() -> Trial.check("nodes", "8")).hasMessageContaining("nodes must be between 1 and 7, was 8");
+        assertThatThrownBy(() -> Trial.check("codec", "xml")).hasMessageContaining("[binary, json]");
+    }
+
+    @Test
     void theNameIsTheBenchmarkAndEveryParameterAsGiven() {
         Trial trial = Trial.of(BenchmarkId.BATCHING, Map.of("engine", "ratis", "opsPerEntry", "100", "nodes", "3"));
         assertThat(trial.name().fileName()).isEqualTo("BatchingBenchmark.writeEntry-engine=ratis-nodes=3-opsPerEntry=100");
