@@ -4,10 +4,12 @@ import io.graphraft.reports.Format;
 import io.graphraft.reports.runfiles.RunEnvironment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The report's title and the run's environment (floors included), with how to read the numbers. */
 final class EnvironmentHeader implements Section {
+
     @Override
     public void write(Page page) {
         RunEnvironment env = page.run().env();
@@ -31,6 +33,12 @@ final class EnvironmentHeader implements Section {
         page.line("| loopback round trip (probe) | p50 " + Format.micros(number(floor.loopbackRttP50Micros()))
                 + ", p99 " + Format.micros(number(floor.loopbackRttP99Micros())) + " ("
                 + text(floor.loopbackMessageBytes(), "64") + " B over TCP) |");
+        if (env.parameters().get(RunEnvironment.LINK_LAYER_PROBE) instanceof Map<?, ?> probe && probe.get("overheadP50Micros") instanceof Number extra
+                && probe.get("direct") instanceof Map<?, ?> direct && direct.get("p50Micros") instanceof Number p50) {
+            page.line("| link layer at rttMs=0 (probe) | adds p50 " + Format.micros(extra.doubleValue())
+                    + " to a direct round trip of p50 " + Format.micros(p50.doubleValue())
+                    + " (blocking echo; every rttMs trial pays it per message between members) |");
+        }
         page.line("| recording one latency | " + Format.number(number(env.recordingOverheadNanos()), "%.0f ns") + " |");
         env.engines().forEach((engine, facts) -> {
             if (facts.libraries() != null && !facts.libraries().isEmpty()) {
@@ -43,7 +51,7 @@ final class EnvironmentHeader implements Section {
         page.line("percentile over the measured iterations, `± e` is JMH's 99.9% error. Differences, ratios and gains");
         page.line("combine two measurements and are printed without a spread: read them against the inputs' spreads.");
         page.line("Run parameters, skipped combinations and their reasons are in `env.json`.");
-        page.line("CPU busy is the benchmark JVM's CPU time ÷ wall time (all nodes and clients run in it; the machine has "
+        page.line("CPU busy is the benchmark JVM's CPU time, plus its node processes' in topology=process, ÷ wall time (the machine has "
                 + text(env.cpu().count(), "?") + " cores); CPU per write or entry divides that time");
         page.line("by the completed operations. Throughput that stops growing while CPU busy nears the core count is CPU-bound.");
         page.line();
