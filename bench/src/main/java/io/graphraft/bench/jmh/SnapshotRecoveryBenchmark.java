@@ -65,6 +65,10 @@ public class SnapshotRecoveryBenchmark {
         @Param({"10000"})
         public int graphNodes;
 
+        /** Start phases of node processes restarted in measured shots (empty unless topology=process). */
+        final List<Double> restartJvmMillis = new ArrayList<>();
+        final List<Double> restartMemberMillis = new ArrayList<>();
+
         @Override
         protected void prepare() {
             GraphLoader.load(client, graphNodes, EDGES_PER_NODE);
@@ -76,10 +80,6 @@ public class SnapshotRecoveryBenchmark {
             new SnapshotFacts(graphNodes, (long) graphNodes * EDGES_PER_NODE, node.snapshotSizeBytes(), node.logSizeBytes(),
                     mean(restartJvmMillis), mean(restartMemberMillis)).write(RunDirectory.current(), name);
         }
-
-        /** Start phases of node processes restarted in measured shots (empty unless topology=process). */
-        final List<Double> restartJvmMillis = new ArrayList<>();
-        final List<Double> restartMemberMillis = new ArrayList<>();
 
         private static Double mean(List<Double> values) {
             return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

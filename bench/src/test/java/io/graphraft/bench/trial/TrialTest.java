@@ -79,7 +79,7 @@ class TrialTest {
 
     @Test
     void anEngineThatCannotRunAsProcessesIsSkippedWithItsReason() {
-        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "baseline", "topology", "process")).skipReason())
+        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "baseline", "durability", "none", "topology", "process")).skipReason())
                 .hasValueSatisfying(r -> assertThat(r).contains("'baseline'").contains("topology=process"));
         assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "nodes", "3", "topology", "process",
                 "rttMs", "2")).skipReason()).isEmpty();
