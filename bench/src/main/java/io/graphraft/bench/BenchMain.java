@@ -7,6 +7,8 @@ import io.graphraft.bench.cli.LoadCommand;
 import io.graphraft.bench.cli.ProfileCommand;
 import io.graphraft.bench.cli.ReportCommand;
 import io.graphraft.bench.cli.SuiteCommand;
+import io.graphraft.cluster.agent.AgentCommand;
+import picocli.CommandLine;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
  *   java -jar benchmarks.jar                 the default suite (all six questions, every engine)
  *   java -jar benchmarks.jar --quick         every benchmark once, tiny sizes (what CI runs)
  *   java -jar benchmarks.jar load --engine ratis   open-loop rate sweep for one engine
+ *   java -jar benchmarks.jar agent --listen HOST:PORT --data DIR   runs cluster members for a harness on another host
  *   java -jar benchmarks.jar [JMH options]   plain JMH (-l, -p, -f, -i, -wi, -prof, -rf, regex ...)
  * </pre>
  * Every run writes a new folder {@code reports/runs/<timestamp>/} with JMH JSON, .hgrm/.hlog files
@@ -31,7 +34,8 @@ public final class BenchMain {
             "load", LoadCommand::new,
             "report", ReportCommand::new,
             "compare", CompareCommand::new,
-            "profile", ProfileCommand::new);
+            "profile", ProfileCommand::new,
+            "agent", AgentCommand::new);
 
     private BenchMain() {
     }

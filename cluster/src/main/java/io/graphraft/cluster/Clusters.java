@@ -2,6 +2,7 @@ package io.graphraft.cluster;
 
 import io.graphraft.cluster.agent.AgentPlacement;
 import io.graphraft.cluster.process.ProcessPlacement;
+import io.graphraft.cluster.process.StartPhases;
 import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
@@ -62,6 +63,14 @@ public final class Clusters {
             placement.close();
             throw e;
         }
+    }
+
+    /**
+     * How the newest start of member {@code index} of {@code cluster} spent its time (JVM start-up, then
+     * the member's own start); empty unless its members are processes of this host.
+     */
+    public static Optional<StartPhases> startPhases(Cluster cluster, int index) {
+        return cluster instanceof MemberCluster members ? members.startPhases(index) : Optional.empty();
     }
 
     /** Starts a cluster with every member in this JVM, reaching each other directly. */

@@ -1,5 +1,6 @@
 package io.graphraft.cluster;
 
+import io.graphraft.cluster.process.StartPhases;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
@@ -49,6 +50,10 @@ final class MemberCluster implements Cluster {
             closeMembers();
             throw e;
         }
+    }
+
+    Optional<StartPhases> startPhases(int index) {
+        return placement.startPhases(index);
     }
 
     @Override

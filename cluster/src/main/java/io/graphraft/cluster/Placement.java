@@ -1,5 +1,6 @@
 package io.graphraft.cluster;
 
+import io.graphraft.cluster.process.StartPhases;
 import io.graphraft.core.engine.Member;
 import io.graphraft.core.engine.MemberConfig;
 
@@ -34,6 +35,11 @@ public interface Placement extends AutoCloseable {
 
     /** Why members here cannot be paused, or empty if they can. */
     Optional<String> pauseUnsupported();
+
+    /** How the newest start of member {@code index} spent its time, where members are processes of this host. */
+    default Optional<StartPhases> startPhases(int index) {
+        return Optional.empty();
+    }
 
     /** What runs where, for messages and reports. */
     String describe();

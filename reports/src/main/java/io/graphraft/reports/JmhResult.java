@@ -3,6 +3,7 @@ package io.graphraft.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphraft.reports.runfiles.BenchmarkId;
 import io.graphraft.reports.runfiles.SpreadSummary;
+import io.graphraft.reports.runfiles.TrialParameters;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -137,6 +138,6 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     }
 
     public boolean matches(Map<String, String> wanted) {
-        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(params.get(e.getKey())));
+        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(TrialParameters.valueIn(params, e.getKey())));
     }
 }

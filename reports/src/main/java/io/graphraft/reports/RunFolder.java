@@ -114,6 +114,7 @@ public final class RunFolder {
         return results(benchmark).stream()
                 .filter(r -> r.matches(params))
                 .filter(r -> params.containsKey(TrialParameters.OPTIONS) || r.param(TrialParameters.OPTIONS, "").isEmpty())
+                .filter(r -> !TrialParameters.unnamedVariant(r.params(), params))
                 .findFirst();
     }
 
@@ -138,6 +139,7 @@ public final class RunFolder {
         return latencies(benchmark).stream()
                 .filter(l -> l.trial().matches(params))
                 .filter(l -> params.containsKey(TrialParameters.OPTIONS) || l.trial().param(TrialParameters.OPTIONS, "").isEmpty())
+                .filter(l -> !TrialParameters.unnamedVariant(l.trial().params(), params))
                 .findFirst();
     }
 

@@ -1,6 +1,5 @@
 package io.graphraft.bench.cli;
 
-import io.graphraft.cluster.Clusters;
 import io.graphraft.bench.jmh.ClusterState;
 import io.graphraft.bench.load.ClientPool;
 import io.graphraft.bench.load.OpenLoopDriver;
@@ -55,6 +54,15 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--options", defaultValue = TrialParameters.DEFAULT_OPTIONS, description = "engine options key=value;key=value (e.g. rpc=grpc)")
     String options;
+
+    @Option(names = "--topology", defaultValue = TrialParameters.DEFAULT_TOPOLOGY, description = "jvm or process (default ${DEFAULT-VALUE})")
+    String topology;
+
+    @Option(names = "--rtt-ms", defaultValue = TrialParameters.DEFAULT_RTT_MS, description = "round trip between members through the link layer, ms; none: direct (default ${DEFAULT-VALUE})")
+    String rttMs;
+
+    @Option(names = "--client-batching", defaultValue = TrialParameters.DEFAULT_CLIENT_BATCHING, description = "off or auto (default ${DEFAULT-VALUE})")
+    String clientBatching;
 
     @Option(names = "--rates", split = ",", description = "explicit rates in ops/s, e.g. 250,500,1000")
     List<Double> rates;
@@ -132,6 +140,9 @@ public final class LoadCommand implements Callable<Integer> {
         params.put(TrialParameters.CODEC, codec);
         params.put(TrialParameters.STORE, store);
         params.put(TrialParameters.OPTIONS, options);
+        params.put(TrialParameters.TOPOLOGY, topology);
+        params.put(TrialParameters.RTT_MS, rttMs);
+        params.put(TrialParameters.CLIENT_BATCHING, clientBatching);
         try {
             Trial trial = Trial.of(BenchmarkId.LOAD, params);
             trial.requireRunnable();
@@ -153,9 +164,9 @@ public final class LoadCommand implements Callable<Integer> {
         env.write(run);
 
         Path data = DataDirectories.fresh("load");
-        try (Cluster cluster = Clusters.start(trial.engine(), trial.spec(data).build())) {
+        try (Cluster cluster = trial.startCluster(data);
+             ClientPool clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS, trial.clientBatching())) {
             cluster.awaitLeader(ClusterState.LEADER_TIMEOUT);
-            ClientPool clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS);
             OpenLoopDriver driver = new OpenLoopDriver(() -> clients.submitNext(WriteCommands.CREATE_NODE));
             driver.run(Math.min(startRate, 100), Duration.ofSeconds(2), maxInFlight, Duration.ofSeconds(1), p -> { });
             for (double rate : rateSteps()) {

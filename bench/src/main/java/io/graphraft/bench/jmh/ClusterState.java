@@ -1,8 +1,9 @@
 package io.graphraft.bench.jmh;
 
-import io.graphraft.cluster.Clusters;
+import io.graphraft.bench.load.ClientPool;
 import io.graphraft.bench.run.DataDirectories;
 import io.graphraft.bench.trial.Trial;
+import io.graphraft.core.client.BatchingGraphClient;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.GraphClient;
@@ -52,6 +53,18 @@ public class ClusterState extends LatencyState {
     @Param({TrialParameters.DEFAULT_OPTIONS})
     public String options;
 
+    /** {@code jvm} or {@code process} (a JVM per member; a crash is SIGKILL, a restart a cold JVM). */
+    @Param({TrialParameters.DEFAULT_TOPOLOGY})
+    public String topology;
+
+    /** {@code none} (members reach each other directly) or the round trip between members in ms through the link layer. */
+    @Param({TrialParameters.DEFAULT_RTT_MS})
+    public String rttMs;
+
+    /** {@code off} or {@code auto}: the writers share one client that coalesces their writes (see {@link #clientPool}). */
+    @Param({TrialParameters.DEFAULT_CLIENT_BATCHING})
+    public String clientBatching;
+
     public Cluster cluster;
     public GraphClient client;
     protected Trial trial;
@@ -65,28 +78,46 @@ public class ClusterState extends LatencyState {
         openLatency(trial.name());
     }
 
-    /** A new cluster on a fresh data directory, its leader serving and {@link #prepare()} done. */
+    /**
+     * A new cluster on a fresh data directory, deployed as the trial says, its leader serving and
+     * {@link #prepare()} done. With {@code clientBatching=auto} {@link #client} is a batching client over
+     * the cluster's own (a lone writer's command still leaves as itself).
+     */
     private void startFresh() {
         dataDirectory = DataDirectories.fresh(trial.engine().name());
-        cluster = Clusters.start(trial.engine(), trial.spec(dataDirectory).build());
+        cluster = trial.startCluster(dataDirectory);
         try {
             cluster.awaitLeader(LEADER_TIMEOUT);
-            client = cluster.client();
+            client = trial.clientBatching().<GraphClient>map(policy -> BatchingGraphClient.batching(cluster.client(), policy))
+                    .orElseGet(cluster::client);
             awaitServing(cluster);
             prepare();
         } catch (RuntimeException e) {
-            cluster.close();
-            cluster = null;
+            closeCluster();
             Directories.deleteRecursively(dataDirectory);
             throw e;
         }
     }
 
+    /** Clients for {@code writers} concurrent writers, batching as the trial says (close them before the cluster). */
+    public ClientPool clientPool(int writers) {
+        return new ClientPool(cluster, writers, trial.clientBatching());
+    }
+
     /** Replaces the cluster by a new, empty one (between iterations; the latency log carries on). */
     protected void replaceByEmptyCluster() {
-        cluster.close();
+        closeCluster();
         Directories.deleteRecursively(dataDirectory);
         startFresh();
+    }
+
+    private void closeCluster() {
+        if (client != null && client != cluster.client()) {
+            client.close(); // the batching client; the cluster's own closes with the cluster
+        }
+        client = null;
+        cluster.close();
+        cluster = null;
     }
 
     /**
@@ -110,7 +141,7 @@ public class ClusterState extends LatencyState {
         }
         closeLatency();
         if (cluster != null) {
-            cluster.close();
+            closeCluster();
         }
         Directories.deleteRecursively(dataDirectory);
     }

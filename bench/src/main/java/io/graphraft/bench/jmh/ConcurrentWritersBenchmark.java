@@ -55,7 +55,7 @@ public class ConcurrentWritersBenchmark {
         @Setup(Level.Trial)
         public void openClients(ClusterState cluster) {
             state = cluster;
-            clients = new ClientPool(cluster.cluster, writers);
+            clients = cluster.clientPool(writers);
             // Next writes are sent from our own thread, never from an engine's callback thread.
             resubmitter = Executors.newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "writers-driver");

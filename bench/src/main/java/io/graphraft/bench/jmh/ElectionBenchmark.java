@@ -1,6 +1,7 @@
 package io.graphraft.bench.jmh;
 
 import io.graphraft.cluster.Clusters;
+import io.graphraft.cluster.Deployment;
 import io.graphraft.bench.load.WriteCommands;
 import io.graphraft.bench.run.DataDirectories;
 import io.graphraft.bench.trial.Trial;
@@ -39,8 +40,10 @@ import java.util.concurrent.TimeUnit;
  * Family 5 — election and failover, with the engine's default timeouts or a tuned one
  * ({@code electionTimeoutMs}; a number also sets a heartbeat of a sixth of it, see {@link Trial}):
  * <ul>
- *   <li>{@code coldStartToLeader}: start a cluster until it has a leader (single shot);</li>
- *   <li>{@code leaderCrashToFirstWrite}: crash the leader (its shutdown runs beside the clock), then
+ *   <li>{@code coldStartToLeader}: start a cluster until it has a leader (single shot; in
+ *       {@code topology=process} this includes starting the node JVMs);</li>
+ *   <li>{@code leaderCrashToFirstWrite}: crash the leader (its shutdown runs beside the clock; in
+ *       {@code topology=process} the crash is SIGKILL, no shutdown at all), then
  *       write until a write succeeds while another node leads (single shot; the crashed node rejoins
  *       between shots, unmeasured);</li>
  *   <li>{@code steadyWrites}: sequential writes whose secondary result "leaderChanges" is the number
@@ -65,8 +68,17 @@ public class ElectionBenchmark {
         @Param({TrialParameters.ENGINE_DEFAULT, "300"})
         public String electionTimeoutMs;
 
+        /** See {@link ClusterState#topology}. */
+        @Param({TrialParameters.DEFAULT_TOPOLOGY})
+        public String topology;
+
+        /** See {@link ClusterState#rttMs}. */
+        @Param({TrialParameters.DEFAULT_RTT_MS})
+        public String rttMs;
+
         Trial trial;
         ClusterSpec spec;
+        Deployment deployment;
         Cluster cluster;
         Path directory;
 
@@ -74,6 +86,7 @@ public class ElectionBenchmark {
         public void check(BenchmarkParams params) {
             trial = JmhTrials.trial(params);
             trial.requireRunnable();
+            deployment = trial.deployment();
         }
 
         @Setup(Level.Iteration)
@@ -155,7 +168,7 @@ public class ElectionBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 5)
     public NodeHandle coldStartToLeader(ColdStart state) {
-        state.cluster = Clusters.start(state.trial.engine(), state.spec);
+        state.cluster = Clusters.start(state.trial.engine(), state.spec, state.deployment);
         return state.cluster.awaitLeader(LIMIT);
     }
 

@@ -52,7 +52,7 @@ public class OpenLoopBenchmark {
 
         @Override
         protected void prepare() {
-            clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS);
+            clients = clientPool(ClientPool.MAX_CLIENTS);
         }
 
         @Override

@@ -12,14 +12,19 @@ import org.openjdk.jmh.results.ScalarResult;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * CPU the benchmark JVM burned per iteration: {@code ·cpu.cores} (CPU time ÷ wall time, so 2.0 is
- * both cores of this machine busy) and {@code ·cpu.perOp} (CPU time ÷ operations). Every engine runs
- * all its nodes and clients inside the fork, so a write's CPU cost includes all replicas' work, and a
- * throughput that stops growing while cores read near the machine's count is CPU-bound, not waiting
- * on disk or network. Per operation follows JMH's own convention (as its gc profiler's
+ * CPU the benchmark JVM and its child processes burned per iteration: {@code ·cpu.cores} (CPU time ÷
+ * wall time, so 2.0 is both cores of this machine busy) and {@code ·cpu.perOp} (CPU time ÷ operations).
+ * In {@code topology=jvm} every node and client runs inside the fork; in {@code topology=process} the
+ * nodes are the fork's child JVMs, whose CPU time ({@link ProcessHandle.Info#totalCpuDuration()}, user +
+ * system from {@code /proc/<pid>/stat} on Linux, in clock ticks) is added. Either way a write's CPU cost
+ * includes all replicas' work, and a throughput that stops growing while cores read near the machine's
+ * count is CPU-bound, not waiting on disk or network. A child that exits during an iteration (a node
+ * killed by a failover shot) is not counted for that iteration: its CPU time can no longer be read. Per operation follows JMH's own convention (as its gc profiler's
  * {@code .norm}): operations are benchmark invocations. benchmarks.jar adds it to every run, the
  * suite's and plain JMH ones.
  */
@@ -29,6 +34,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuAtStart;
     private long wallAtStart;
+    private Map<Long, Long> childrenAtStart = Map.of();
 
     @Override
     public String getDescription() {
@@ -37,6 +43,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        childrenAtStart = childCpuNanos();
         cpuAtStart = os.getProcessCpuTime();
         wallAtStart = System.nanoTime();
     }
@@ -45,16 +52,34 @@ public final class ProcessCpuProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         long wall = System.nanoTime() - wallAtStart;
-        long cpu = os.getProcessCpuTime() - cpuAtStart;
+        long own = os.getProcessCpuTime();
         List<Result> results = new ArrayList<>();
-        if (cpuAtStart < 0 || wall <= 0) {
+        if (cpuAtStart < 0 || own < 0 || wall <= 0) {
             return results; // the platform does not report process CPU time
         }
+        long cpu = own - cpuAtStart + childrenSince(childrenAtStart, childCpuNanos());
         results.add(new ScalarResult(SecondaryResults.CPU_CORES, (double) cpu / wall, "cores", AggregationPolicy.AVG));
         long ops = result.getMetadata().getAllOps();
         if (ops > 0) {
             results.add(new ScalarResult(SecondaryResults.CPU_PER_OP, cpu / 1000.0 / ops, "us/op", AggregationPolicy.AVG));
         }
         return results;
+    }
+
+    /** CPU time of every live descendant process by pid (those that report none are left out). */
+    static Map<Long, Long> childCpuNanos() {
+        Map<Long, Long> cpu = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(child ->
+                child.info().totalCpuDuration().ifPresent(d -> cpu.put(child.pid(), d.toNanos())));
+        return cpu;
+    }
+
+    /** CPU the descendants in {@code end} burned since {@code start} (a child born since counts from zero). */
+    static long childrenSince(Map<Long, Long> start, Map<Long, Long> end) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> child : end.entrySet()) {
+            sum += Math.max(0, child.getValue() - start.getOrDefault(child.getKey(), 0L));
+        }
+        return sum;
     }
 }

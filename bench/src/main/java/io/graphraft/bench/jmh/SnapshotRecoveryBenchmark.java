@@ -1,6 +1,7 @@
 package io.graphraft.bench.jmh;
 
 import io.graphraft.bench.load.GraphLoader;
+import io.graphraft.cluster.Clusters;
 import io.graphraft.bench.run.ForkFlags;
 import io.graphraft.bench.run.RunDirectory;
 import io.graphraft.core.command.Command;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +41,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code takeSnapshot}: the leader writes a snapshot (bytes in the .facts.json);</li>
  *   <li>{@code restartToServing} (nodes=1): a stopped node restarts from snapshot + a log tail of
  *       {@value #TAIL_ENTRIES} entries until it answers a linearizable read (after each shot, unmeasured,
- *       its counts and the tail's last update must be there);</li>
+ *       its counts and the tail's last update must be there); in {@code topology=process} the stop is
+ *       SIGKILL and the restart a cold JVM, and the .facts.json splits the measured shots' mean into JVM
+ *       start-up and the member's start (snapshot load and log replay), the rest being election and
+ *       the first read;</li>
  *   <li>{@code wipedFollowerCatchUp} (nodes=3): a follower whose data was deleted restarts and
  *       catches up with the leader by snapshot install (the log behind the snapshot is compacted).</li>
  * </ul>
@@ -59,6 +65,10 @@ public class SnapshotRecoveryBenchmark {
         @Param({"10000"})
         public int graphNodes;
 
+        /** Start phases of node processes restarted in measured shots (empty unless topology=process). */
+        final List<Double> restartJvmMillis = new ArrayList<>();
+        final List<Double> restartMemberMillis = new ArrayList<>();
+
         @Override
         protected void prepare() {
             GraphLoader.load(client, graphNodes, EDGES_PER_NODE);
@@ -67,8 +77,12 @@ public class SnapshotRecoveryBenchmark {
         @Override
         protected void finish() {
             NodeHandle node = cluster.leader().orElse(cluster.nodes().get(0));
-            new SnapshotFacts(graphNodes, (long) graphNodes * EDGES_PER_NODE, node.snapshotSizeBytes(), node.logSizeBytes())
-                    .write(RunDirectory.current(), name);
+            new SnapshotFacts(graphNodes, (long) graphNodes * EDGES_PER_NODE, node.snapshotSizeBytes(), node.logSizeBytes(),
+                    mean(restartJvmMillis), mean(restartMemberMillis)).write(RunDirectory.current(), name);
+        }
+
+        private static Double mean(List<Double> values) {
+            return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         }
 
         NodeHandle leader() {
@@ -93,6 +107,7 @@ public class SnapshotRecoveryBenchmark {
         NodeHandle node;
         Result expectedCount;
         long lastTailNode;
+        boolean measured;
 
         @Override
         protected void prepare() {
@@ -109,7 +124,8 @@ public class SnapshotRecoveryBenchmark {
         }
 
         @Setup(Level.Iteration)
-        public void crash() {
+        public void crash(IterationParams iteration) {
+            measured = iteration.getType() == IterationType.MEASUREMENT;
             node.stop();
         }
 
@@ -126,6 +142,12 @@ public class SnapshotRecoveryBenchmark {
             if (!count.equals(expectedCount) || !tailReplayed) {
                 throw new IllegalStateException("restarted node lost state: " + count + " (expected " + expectedCount
                         + "), last tail entry " + last);
+            }
+            if (measured) {
+                Clusters.startPhases(cluster, 0).ifPresent(phases -> {
+                    restartJvmMillis.add(phases.jvm().toNanos() / 1e6);
+                    restartMemberMillis.add(phases.member().toNanos() / 1e6);
+                });
             }
         }
 

@@ -2,6 +2,8 @@ package io.graphraft.bench.run;
 
 import io.graphraft.bench.floor.FsyncProbe;
 import io.graphraft.bench.floor.LoopbackEcho;
+import io.graphraft.network.LinkLayer;
+import io.graphraft.network.RoundTripProbe;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.util.Directories;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +36,12 @@ public final class EnvironmentReport {
     private EnvironmentReport() {
     }
 
-    /** Probes this machine now; {@code parameters} is kept by reference, so a later write shows what was added. */
+    /**
+     * Probes this machine now; {@code parameters} is kept by reference, so a later write shows what was
+     * added. The link layer's own cost at rttMs=0 goes in as {@link RunEnvironment#LINK_LAYER_PROBE}.
+     */
     public static RunEnvironment collect(Map<String, Object> parameters) {
+        parameters.put(RunEnvironment.LINK_LAYER_PROBE, linkLayerOverhead());
         return new RunEnvironment(Instant.now().toString(), gitRevision(), jvm(),
                 new RunEnvironment.Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 new RunEnvironment.Cpu(Runtime.getRuntime().availableProcessors(), cpuModel()),
@@ -110,6 +117,42 @@ public final class EnvironmentReport {
         }
         return new RunEnvironment.Floor(fsyncBytes, fsyncSamples, fsyncP50, fsyncP99, fsyncError,
                 rttBytes, rttSamples, rttP50, rttP99, rttError);
+    }
+
+    /**
+     * What the link layer adds to a round trip when it delays nothing (rttMs=0): the same echo probe
+     * (blocking reads, as an engine's event loop waits) directly and through a link-layer proxy, measured
+     * one after the other; {@code overheadP50Micros} is the difference of their medians. Every trial with
+     * an rttMs pays this on each message between members, on top of the round trip asked for.
+     */
+    static Map<String, Object> linkLayerOverhead() {
+        Map<String, Object> probe = new LinkedHashMap<>();
+        RoundTripProbe.Waiting waiting = RoundTripProbe.Waiting.BLOCKING;
+        try (RoundTripProbe.EchoServer member0 = RoundTripProbe.EchoServer.start(waiting);
+             RoundTripProbe.EchoServer member1 = RoundTripProbe.EchoServer.start(waiting);
+             LinkLayer layer = LinkLayer.start(List.of(member0.address(), member1.address()))) {
+            RoundTripProbe.Result direct = RoundTripProbe.measure(member1.address(), waiting, "direct", RTT_SAMPLES / 10,
+                    RTT_SAMPLES);
+            RoundTripProbe.Result linked = RoundTripProbe.measure(layer.address(0, 1), waiting, "link layer, rtt 0",
+                    RTT_SAMPLES / 10, RTT_SAMPLES);
+            probe.put("direct", summary(direct));
+            probe.put("throughLinkLayer", summary(linked));
+            probe.put("overheadP50Micros", linked.p50Micros() - direct.p50Micros());
+        } catch (RuntimeException e) {
+            probe.put("error", String.valueOf(e.getMessage()));
+        }
+        return probe;
+    }
+
+    /** A probe's figures as env.json reads them back (ints and doubles). */
+    private static Map<String, Object> summary(RoundTripProbe.Result result) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("path", result.path());
+        summary.put("waiting", result.waiting().name());
+        summary.put("samples", (int) result.nanos().getTotalCount());
+        summary.put("p50Micros", result.p50Micros());
+        summary.put("p99Micros", result.p99Micros());
+        return summary;
     }
 
     /** What one {@code Recorder.recordValue} costs here, so it can be subtracted mentally from tiny latencies. */

@@ -46,11 +46,28 @@ public final class ForkFlags {
         for (Engine engine : Engines.available()) {
             flags.addAll(engine.jvmFlags());
         }
+        flags.addAll(machine());
+        return new ArrayList<>(flags);
+    }
+
+    /**
+     * What a node JVM of {@code topology=process} gets besides its engine's own flags (which the cluster
+     * module adds): this machine's compiler and common-pool flags and the forks' heap, so a member runs
+     * as it would inside a fork.
+     */
+    public static List<String> nodes() {
+        List<String> flags = machine();
+        flags.add(HEAP);
+        return flags;
+    }
+
+    private static List<String> machine() {
+        List<String> flags = new ArrayList<>();
         flags.add(COMPILER_THREADS);
         if (Runtime.getRuntime().availableProcessors() - 1 < 2) {
             flags.add(COMMON_POOL_PARALLELISM);
         }
-        return new ArrayList<>(flags);
+        return flags;
     }
 
     /** How env.json describes the forks' heap. */

@@ -1,6 +1,14 @@
 package io.graphraft.bench.trial;
 
 import io.graphraft.bench.run.DataDirectories;
+import io.graphraft.bench.run.ForkFlags;
+import io.graphraft.cluster.Clusters;
+import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.LinkSettings;
+import io.graphraft.cluster.Topology;
+import io.graphraft.core.client.BatchPolicy;
+import io.graphraft.core.engine.Capability;
+import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
@@ -30,7 +38,10 @@ import java.util.Optional;
  *   <li>a missing common parameter takes its default from {@link TrialParameters#DEFAULTS};</li>
  *   <li>{@code options} are engine options, {@code key=value;key=value};</li>
  *   <li>{@code electionTimeoutMs} also sets a heartbeat of a sixth of it where the engine has one;</li>
- *   <li>the benchmark's {@link Workload} adds its capabilities, node rule and settings.</li>
+ *   <li>the benchmark's {@link Workload} adds its capabilities, node rule and settings;</li>
+ *   <li>{@code topology}, {@code rttMs} and {@code clientBatching} say how the cluster is deployed and
+ *       driven ({@link #deployment()}, {@link #clientBatching()}); a trial at their defaults is named
+ *       without them ({@link TrialParameters#VARIANTS}).</li>
  * </ul>
  * A new cluster setting is a {@link Setting} and, for JMH, a {@code @Param} field of that name.
  */
@@ -100,12 +111,79 @@ public final class Trial {
         return params.getOrDefault(key, TrialParameters.DEFAULTS.get(key));
     }
 
-    /** The name its files carry: the benchmark and the parameters as given. */
+    /** The name its files carry: the benchmark and the parameters as given, but variants at their default. */
     public TrialName name() {
-        return TrialName.of(benchmark, params);
+        Map<String, String> named = new LinkedHashMap<>(params);
+        TrialParameters.VARIANTS.forEach(key -> named.remove(key, TrialParameters.DEFAULTS.get(key)));
+        return TrialName.of(benchmark, named);
     }
 
-    /** The parameters a cluster setting comes from, defaults included (for env.json and the load command). */
+    /**
+     * Where the members run ({@code topology}).
+     *
+     * @throws IllegalArgumentException listing the topologies if the value names none
+     */
+    public Topology topology() {
+        return Topology.parse(param(TrialParameters.TOPOLOGY));
+    }
+
+    /**
+     * The link layer's conditions ({@code rttMs}): empty for {@value TrialParameters#DEFAULT_RTT_MS} (members
+     * reach each other directly); any round trip, 0 included, puts the link layer between them, so figures
+     * across round trips differ only by the delay.
+     *
+     * @throws IllegalArgumentException if the value is neither {@value TrialParameters#DEFAULT_RTT_MS} nor milliseconds ≥ 0
+     */
+    public Optional<LinkSettings> linkSettings() {
+        String value = param(TrialParameters.RTT_MS);
+        if (TrialParameters.DEFAULT_RTT_MS.equals(value)) {
+            return Optional.empty();
+        }
+        double millis;
+        try {
+            millis = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            millis = Double.NaN;
+        }
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException(TrialParameters.RTT_MS + " must be '" + TrialParameters.DEFAULT_RTT_MS
+                    + "' (no link layer) or a round trip in milliseconds >= 0, e.g. 0, 0.5, 2, 10 (was '" + value + "')");
+        }
+        return Optional.of(LinkSettings.rtt(Duration.ofNanos(Math.round(millis * 1_000_000))));
+    }
+
+    /**
+     * The batching the writers' shared client does ({@code clientBatching}): empty for {@code off}, the
+     * {@link BatchPolicy#auto()} policy for {@code auto}.
+     *
+     * @throws IllegalArgumentException listing the values if the value is neither
+     */
+    public Optional<BatchPolicy> clientBatching() {
+        String value = param(TrialParameters.CLIENT_BATCHING);
+        return switch (value) {
+            case "off" -> Optional.empty();
+            case "auto" -> Optional.of(BatchPolicy.auto());
+            default -> throw new IllegalArgumentException("unknown " + TrialParameters.CLIENT_BATCHING + " '" + value
+                    + "'; values: [off, auto]");
+        };
+    }
+
+    /** How the cluster is deployed: the topology (node JVMs get the forks' flags), and the link layer if {@code rttMs} is given. */
+    public Deployment deployment() {
+        Deployment deployment = Deployment.of(topology());
+        if (deployment.topology() == Topology.PROCESS) {
+            deployment = deployment.withNodeJvmFlags(ForkFlags.nodes());
+        }
+        Optional<LinkSettings> link = linkSettings();
+        return link.isPresent() ? deployment.withLinkLayer(link.get()) : deployment;
+    }
+
+    /** Starts this trial's cluster in {@code dataDirectory}, deployed as {@link #deployment()}. */
+    public Cluster startCluster(Path dataDirectory) {
+        return Clusters.start(engine, spec(dataDirectory).build(), deployment());
+    }
+
+    /** The parameters a cluster setting or its deployment comes from, defaults included (for env.json and the load command). */
     public Map<String, String> clusterParams() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(TrialParameters.ENGINE, engine.name());
@@ -116,6 +194,9 @@ public final class Trial {
             }
         }
         out.put(TrialParameters.OPTIONS, param(TrialParameters.OPTIONS));
+        for (String variant : List.of(TrialParameters.TOPOLOGY, TrialParameters.RTT_MS, TrialParameters.CLIENT_BATCHING)) {
+            out.put(variant, param(variant));
+        }
         return out;
     }
 
@@ -150,20 +231,30 @@ public final class Trial {
     }
 
     /**
-     * Why this trial cannot run: a capability the engine lacks, a node count the benchmark cannot use,
-     * or a setting the engine does not support; empty if it can.
+     * Why this trial cannot run: a capability the engine lacks (for the benchmark, for
+     * {@code topology=process}, or for peer traffic through the link layer), a node count the benchmark
+     * cannot use, or a setting the engine does not support; empty if it can.
      *
      * @throws IllegalArgumentException if a parameter is invalid (a mistake, not a reason to skip)
      */
     public Optional<String> skipReason() {
         int nodes = Setting.NODES.parse(param(TrialParameters.NODES));
+        Deployment deployment = deployment();
+        clientBatching(); // a bad value is a mistake, reported before anything starts
         Optional<String> unmet = workload.unmet(engine, nodes);
         if (unmet.isPresent()) {
             return unmet;
         }
+        if (deployment.linkLayer().isPresent() && nodes > 1) {
+            Optional<String> gap = engine.capabilities().gap(Capability.ISOLATION);
+            if (gap.isPresent()) {
+                return Optional.of("engine '" + engine.name() + "' cannot send its peer traffic through the link layer ("
+                        + TrialParameters.RTT_MS + "): " + gap.get());
+            }
+        }
         Path probe = DataDirectories.fresh("probe");
         try {
-            return engine.unsupported(spec(probe).build());
+            return Clusters.unsupported(engine, spec(probe).build(), deployment);
         } finally {
             Directories.deleteRecursively(probe);
         }

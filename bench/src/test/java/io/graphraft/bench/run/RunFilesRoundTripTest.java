@@ -94,7 +94,7 @@ class RunFilesRoundTripTest {
         Map<String, String> params = new LinkedHashMap<>(WRITE);
         params.put(TrialParameters.GRAPH_NODES, "2000");
         TrialName trial = TrialName.of(BenchmarkId.RESTART, params);
-        SnapshotFacts written = new SnapshotFacts(2000, 4000, 123_456, 7_890);
+        SnapshotFacts written = new SnapshotFacts(2000, 4000, 123_456, 7_890, 412.0, 987.5);
         written.write(run, trial);
         RunEnvironment.unknown().write(run);
 

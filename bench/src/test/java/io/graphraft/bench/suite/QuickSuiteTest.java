@@ -55,7 +55,12 @@ class QuickSuiteTest {
             assertThat(hgrm).exists();
         }
         assertThat(run.resolve("WriteLatencyBenchmark.createNode-codec=binary-durability=fsync-engine=baseline-durable-nodes=1-options=-store=heap.hgrm"))
-                .exists();
+                .as("trials at the default topology, rttMs and clientBatching keep their names").exists();
+        assertThat(run.resolve("ConcurrentWritersBenchmark.completedWrite-clientBatching=auto-codec=binary-durability=fsync"
+                + "-engine=baseline-durable-nodes=1-options=-store=heap-writers=8.hgrm")).exists();
+        // the process-topology and link-layer trials need a replicated engine: this run skips them with the reason
+        assertThat(env.at("/parameters/skipped").toString()).contains("\"topology\":\"process\"").contains("\"rttMs\":\"2\"");
+        assertThat(env.at("/parameters/linkLayerAtRtt0/throughLinkLayer/p50Micros").asDouble()).isPositive();
 
         // What the suite wrote, reports read through the same types.
         RunFolder folder = RunFolder.load(run);
@@ -70,6 +75,7 @@ class QuickSuiteTest {
         assertThat(folder.env().engines()).containsKey("baseline-durable");
         String report = Files.readString(ReportWriter.write(folder));
         assertThat(report).contains("## 1. Write latency", "## 2. Batching gains", "## 3. What fsync costs",
-                "## 4. Snapshot recovery", "## 6. Open-loop latency");
+                "## 4. Snapshot recovery", "## 6. Open-loop latency", "Client batching (concurrent writers, off vs auto)",
+                "link layer at rttMs=0");
     }
 }

@@ -1,5 +1,10 @@
 package io.graphraft.bench.trial;
 
+import io.graphraft.bench.run.ForkFlags;
+import io.graphraft.cluster.Deployment;
+import io.graphraft.cluster.LinkSettings;
+import io.graphraft.cluster.Topology;
+import io.graphraft.core.client.BatchPolicy;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Setting;
 import io.graphraft.reports.runfiles.BenchmarkId;
@@ -22,8 +27,73 @@ class TrialTest {
     void theHarnessDefaultsAreTheClusterSpecDefaults() {
         ClusterSpec fromDefaults = Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "baseline-durable")).spec(temp).build();
         assertThat(fromDefaults.describe()).isEqualTo(ClusterSpec.builder(temp).build().describe());
-        assertThat(TrialParameters.DEFAULTS.keySet()).allSatisfy(key -> assertThat(
-                key.equals(TrialParameters.OPTIONS) || Setting.byParameter(key).isPresent()).as(key).isTrue());
+        assertThat(TrialParameters.DEFAULTS.keySet()).allSatisfy(key -> assertThat(key.equals(TrialParameters.OPTIONS)
+                || TrialParameters.VARIANTS.contains(key) || Setting.byParameter(key).isPresent()).as(key).isTrue());
+    }
+
+    @Test
+    void withoutDeploymentParametersMembersShareThisJvmAndReachEachOtherDirectly() {
+        Trial trial = Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "nodes", "3"));
+        Deployment deployment = trial.deployment();
+        assertThat(deployment.topology()).isEqualTo(Topology.JVM);
+        assertThat(deployment.linkLayer()).isEmpty();
+        assertThat(deployment.nodeJvmFlags()).isEmpty();
+        assertThat(trial.clientBatching()).isEmpty();
+    }
+
+    @Test
+    void processTopologyGivesNodeJvmsTheForksFlags() {
+        Deployment deployment = Trial.of(BenchmarkId.FAILOVER, Map.of("engine", "ratis", "nodes", "3",
+                "topology", "process")).deployment();
+        assertThat(deployment.topology()).isEqualTo(Topology.PROCESS);
+        assertThat(deployment.nodeJvmFlags()).isEqualTo(ForkFlags.nodes()).contains(ForkFlags.HEAP);
+    }
+
+    @Test
+    void anyRoundTripIncludingZeroGoesThroughTheLinkLayer() {
+        assertThat(deployment("rttMs", "0").linkLayer()).contains(LinkSettings.rtt(Duration.ZERO));
+        assertThat(deployment("rttMs", "0.5").linkLayer()).contains(LinkSettings.rtt(Duration.ofNanos(500_000)));
+        assertThat(deployment("rttMs", "10").linkLayer()).contains(LinkSettings.rtt(Duration.ofMillis(10)));
+        assertThat(deployment("rttMs", "none").linkLayer()).isEmpty();
+    }
+
+    @Test
+    void clientBatchingAutoIsTheAutoPolicy() {
+        assertThat(Trial.of(BenchmarkId.CONCURRENT_WRITERS, Map.of("engine", "ratis", "clientBatching", "auto"))
+                .clientBatching()).contains(BatchPolicy.auto());
+        assertThat(Trial.of(BenchmarkId.CONCURRENT_WRITERS, Map.of("engine", "ratis", "clientBatching", "off"))
+                .clientBatching()).isEmpty();
+    }
+
+    @Test
+    void badDeploymentValuesAreMistakesNamingTheValidOnes() {
+        assertThatThrownBy(() -> trial("topology", "docker").skipReason()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'docker'").hasMessageContaining("[jvm, process]");
+        assertThatThrownBy(() -> trial("rttMs", "-1").skipReason()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rttMs").hasMessageContaining("'-1'").hasMessageContaining("none");
+        assertThatThrownBy(() -> trial("rttMs", "fast").skipReason()).hasMessageContaining("'fast'");
+        assertThatThrownBy(() -> trial("rttMs", "NaN").skipReason()).hasMessageContaining("'NaN'");
+        assertThatThrownBy(() -> trial("clientBatching", "on").skipReason()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clientBatching").hasMessageContaining("'on'").hasMessageContaining("[off, auto]");
+    }
+
+    @Test
+    void anEngineThatCannotRunAsProcessesIsSkippedWithItsReason() {
+        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "baseline", "durability", "none", "topology", "process")).skipReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("'baseline'").contains("topology=process"));
+        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "nodes", "3", "topology", "process",
+                "rttMs", "2")).skipReason()).isEmpty();
+    }
+
+    @Test
+    void variantsAtTheirDefaultAreLeftOutOfTheName() {
+        Map<String, String> params = new java.util.HashMap<>(Map.of("engine", "ratis", "nodes", "3", "topology", "jvm",
+                "rttMs", "none", "clientBatching", "off"));
+        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, params).name().fileName())
+                .isEqualTo("WriteLatencyBenchmark.createNode-engine=ratis-nodes=3");
+        params.putAll(Map.of("topology", "process", "rttMs", "2", "clientBatching", "auto"));
+        assertThat(Trial.of(BenchmarkId.WRITE_LATENCY, params).name().fileName()).isEqualTo(
+                "WriteLatencyBenchmark.createNode-clientBatching=auto-engine=ratis-nodes=3-rttMs=2-topology=process");
     }
 
     /** Reports read these names from run folders; the trial model sets settings by the same names. */
@@ -119,6 +189,14 @@ class TrialTest {
     void theNameIsTheBenchmarkAndEveryParameterAsGiven() {
         Trial trial = Trial.of(BenchmarkId.BATCHING, Map.of("engine", "ratis", "opsPerEntry", "100", "nodes", "3"));
         assertThat(trial.name().fileName()).isEqualTo("BatchingBenchmark.writeEntry-engine=ratis-nodes=3-opsPerEntry=100");
+    }
+
+    private static Trial trial(String key, String value) {
+        return Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "ratis", "nodes", "3", key, value));
+    }
+
+    private static Deployment deployment(String key, String value) {
+        return trial(key, value).deployment();
     }
 
     private ClusterSpec spec(BenchmarkId benchmark, String engine, String key, String value) {

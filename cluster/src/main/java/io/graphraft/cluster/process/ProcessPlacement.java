@@ -56,6 +56,7 @@ public final class ProcessPlacement implements Placement {
     }
 
     /** How the newest start of member {@code index} spent its time, if it ran. */
+    @Override
     public Optional<StartPhases> startPhases(int index) {
         return Optional.ofNullable(processes.get(index)).map(NodeProcess::phases);
     }

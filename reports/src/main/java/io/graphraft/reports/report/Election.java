@@ -39,10 +39,10 @@ final class Election implements Question {
             for (JmhResult r : shots) {
                 String what = r.benchmark().substring(r.benchmark().indexOf('.') + 1);
                 String timeouts = r.param(TrialParameters.ELECTION_TIMEOUT_MS, TrialParameters.ENGINE_DEFAULT);
-                page.line("| " + what + " | " + r.param(TrialParameters.ENGINE, "?") + " | " + timeouts + " | "
+                page.line("| " + what + " | " + Measures.deployedEngine(r.params()) + " | " + timeouts + " | "
                         + r.primary().withError("%.0f") + " " + r.primary().unit() + " | "
                         + Format.number(r.primary().min(), "%.0f") + " – " + Format.number(r.primary().max(), "%.0f") + " |");
-                bars.addValue(Measures.toMillis(r.primary()), what + " (" + timeouts + ")", r.param(TrialParameters.ENGINE, "?"));
+                bars.addValue(Measures.toMillis(r.primary()), what + " (" + timeouts + ")", Measures.deployedEngine(r.params()));
             }
             page.line();
             page.image("election-failover.png", "Election and failover", Charts.bars(
@@ -54,7 +54,7 @@ final class Election implements Question {
             page.line("| engine | election timeout | writes/s | terms begun while measuring (all iterations) |");
             page.line("|---|---|---|---|");
             for (JmhResult r : steady) {
-                page.line("| " + r.param(TrialParameters.ENGINE, "?") + " | "
+                page.line("| " + Measures.deployedEngine(r.params()) + " | "
                         + r.param(TrialParameters.ELECTION_TIMEOUT_MS, TrialParameters.ENGINE_DEFAULT) + " | "
                         + r.primary().withError("%.0f") + " | "
                         + r.secondary(SecondaryResults.LEADER_CHANGES).map(m -> Format.number(m.score(), "%.1f")).orElse("–")

@@ -8,11 +8,13 @@ import io.graphraft.reports.runfiles.RunEnvironment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The report's title and the run's environment (floors included), with how to read the numbers. */
 final class EnvironmentHeader implements Section {
+
     @Override
     public void write(Page page) {
         RunEnvironment env = page.run().env();
@@ -41,6 +43,12 @@ final class EnvironmentHeader implements Section {
             page.line("| floors at the end of the run | fsync p50 " + Format.micros(number(end.fsyncP50Micros()))
                     + ", loopback round trip p50 " + Format.micros(number(end.loopbackRttP50Micros())) + " |");
         }
+        if (env.parameters().get(RunEnvironment.LINK_LAYER_PROBE) instanceof Map<?, ?> probe && probe.get("overheadP50Micros") instanceof Number extra
+                && probe.get("direct") instanceof Map<?, ?> direct && direct.get("p50Micros") instanceof Number p50) {
+            page.line("| link layer at rttMs=0 (probe) | adds p50 " + Format.micros(extra.doubleValue())
+                    + " to a direct round trip of p50 " + Format.micros(p50.doubleValue())
+                    + " (blocking echo; every rttMs trial pays it per message between members) |");
+        }
         page.line("| recording one latency | " + Format.number(number(env.recordingOverheadNanos()), "%.0f ns") + " |");
         env.engines().forEach((engine, facts) -> {
             if (facts.libraries() != null && !facts.libraries().isEmpty()) {
@@ -59,7 +67,7 @@ final class EnvironmentHeader implements Section {
                 + " iterations exceeds " + Math.round(Noise.LATENCY_RANGE_SHARE * 100) + "% of the value (latency). Differences, ratios and gains");
         page.line("combine two measurements and are printed without a spread: read them against the inputs' spreads.");
         page.line("Run parameters, skipped combinations and their reasons are in `env.json`.");
-        page.line("CPU busy is the benchmark JVM's CPU time ÷ wall time (all nodes and clients run in it; the machine has "
+        page.line("CPU busy is the benchmark JVM's CPU time, plus its node processes' in topology=process, ÷ wall time (the machine has "
                 + text(env.cpu().count(), "?") + " cores); CPU per write or entry divides that time");
         page.line("by the completed operations. Throughput that stops growing while CPU busy nears the core count is CPU-bound.");
         page.line();

@@ -69,6 +69,19 @@ public final class Measures {
                 : r.primary().score();
     }
 
+    /** The engine, and how it was deployed where not at the defaults: {@code ratis (topology=process rttMs=10)}. */
+    public static String deployedEngine(Map<String, String> params) {
+        StringBuilder variants = new StringBuilder();
+        for (String key : List.of(TrialParameters.TOPOLOGY, TrialParameters.RTT_MS)) {
+            String value = TrialParameters.valueIn(params, key);
+            if (!TrialParameters.isDefault(key, value)) {
+                variants.append(variants.length() > 0 ? " " : "").append(key).append('=').append(value);
+            }
+        }
+        String engine = params.getOrDefault(TrialParameters.ENGINE, "?");
+        return variants.length() == 0 ? engine : engine + " (" + variants + ")";
+    }
+
     /** {@code p50 / p99} of a latency, or {@code –}. */
     public static String p50p99(Optional<LatencyDistribution> latency) {
         return latency.filter(l -> l.count() > 0)

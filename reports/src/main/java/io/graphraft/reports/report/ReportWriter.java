@@ -26,7 +26,9 @@ public final class ReportWriter {
             new FsyncCost(),
             new SnapshotRecovery(),
             new Election(),
-            new OpenLoop());
+            new OpenLoop(),
+            new AcrossZones(),
+            new ClientBatching());
 
     static final List<Section> SECTIONS = List.of(
             new EnvironmentHeader(),

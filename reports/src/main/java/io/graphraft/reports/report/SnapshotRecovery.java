@@ -5,12 +5,14 @@ import io.graphraft.reports.Format;
 import io.graphraft.reports.JmhResult;
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.runfiles.BenchmarkId;
+import io.graphraft.reports.runfiles.SnapshotFacts;
 import io.graphraft.reports.runfiles.TrialParameters;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** How fast a snapshot is taken and a node recovers from one, by graph size. */
@@ -34,8 +36,8 @@ final class SnapshotRecovery implements Question {
         SHOTS.forEach(b -> all.addAll(run.results(b)));
         page.line("Single shots (JMH SingleShotTime; `± e` over the measured shots). Graphs have two edges per node.");
         page.line();
-        page.line("| measurement | engine | store | graph nodes | time | snapshot bytes |");
-        page.line("|---|---|---|---|---|---|");
+        page.line("| measurement | engine | store | graph nodes | time | snapshot bytes | of which: JVM start-up, member start (snapshot load, log replay) |");
+        page.line("|---|---|---|---|---|---|---|");
         Map<String, List<double[]>> curves = new TreeMap<>();
         all.sort(Comparator.comparing(JmhResult::benchmark).thenComparing(r -> r.param(TrialParameters.ENGINE, ""))
                 .thenComparing(r -> r.param(TrialParameters.STORE, ""))
@@ -43,12 +45,16 @@ final class SnapshotRecovery implements Question {
         for (JmhResult r : all) {
             String what = r.benchmark().substring(r.benchmark().indexOf('.') + 1);
             String store = r.param(TrialParameters.STORE, TrialParameters.DEFAULT_STORE);
-            String bytes = run.snapshotFacts(r.benchmark(), r.params()).map(f -> f.snapshotBytes()).filter(b -> b >= 0)
-                    .map(Format::bytes).orElse("–");
-            page.line("| " + what + " | " + r.param(TrialParameters.ENGINE, "?") + " | " + store + " | "
+            Optional<SnapshotFacts> facts = run.snapshotFacts(r.benchmark(), r.params());
+            String bytes = facts.map(f -> f.snapshotBytes()).filter(b -> b >= 0).map(Format::bytes).orElse("–");
+            String phases = facts.filter(f -> f.restartJvmMillis() != null && f.restartMemberMillis() != null)
+                    .map(f -> Format.number(f.restartJvmMillis(), "%.0f ms") + ", " + Format.number(f.restartMemberMillis(), "%.0f ms"))
+                    .orElse("–");
+            String engine = Measures.deployedEngine(r.params());
+            page.line("| " + what + " | " + engine + " | " + store + " | "
                     + r.param(TrialParameters.GRAPH_NODES, "?") + " | " + r.primary().withError("%.1f") + " "
-                    + r.primary().unit() + " | " + bytes + " |");
-            curves.computeIfAbsent(what + " " + r.param(TrialParameters.ENGINE, "?") + " " + store, k -> new ArrayList<>())
+                    + r.primary().unit() + " | " + bytes + " | " + phases + " |");
+            curves.computeIfAbsent(what + " " + engine + " " + store, k -> new ArrayList<>())
                     .add(new double[] {Double.parseDouble(r.param(TrialParameters.GRAPH_NODES, "1")),
                             Measures.toMillis(r.primary())});
         }

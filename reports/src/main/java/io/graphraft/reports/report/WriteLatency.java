@@ -33,7 +33,9 @@ final class WriteLatency implements Question {
         List<LatencyDistribution> trials = TrialLabels.sorted(run.latencies(BenchmarkId.WRITE_LATENCY));
         List<Charts.Series> series = new ArrayList<>();
         for (LatencyDistribution trial : trials) {
-            if (trial.count() > 0 && "fsync".equals(trial.trial().param(TrialParameters.DURABILITY, ""))) {
+            // trials through the link layer have their own chart (Across zones)
+            boolean direct = TrialParameters.DEFAULT_RTT_MS.equals(TrialParameters.valueIn(trial.trial().params(), TrialParameters.RTT_MS));
+            if (trial.count() > 0 && direct && "fsync".equals(trial.trial().param(TrialParameters.DURABILITY, ""))) {
                 series.add(new Charts.Series(TrialLabels.label(trial.trial()), trial.percentileCurve()));
             }
         }

@@ -19,6 +19,11 @@ import java.util.Map;
 public record RunEnvironment(String createdAt, String gitRevision, Jvm jvm, Os os, Cpu cpu,
                              DataDirectory dataDirectory, Floor floor, Double recordingOverheadNanos,
                              Map<String, EngineFacts> engines, Map<String, Object> parameters, Floor floorAtEnd) {
+    /**
+     * The {@code parameters} entry with the link layer's own cost at rttMs=0: {@code direct} and
+     * {@code throughLinkLayer} round-trip probe summaries and {@code overheadP50Micros}.
+     */
+    public static final String LINK_LAYER_PROBE = "linkLayerAtRtt0";
 
     public RunEnvironment {
         jvm = jvm != null ? jvm : new Jvm(null, null, null, null, null, null, null);

@@ -64,9 +64,9 @@ public record TrialName(String benchmark, Map<String, String> params) {
         return params.getOrDefault(key, fallback);
     }
 
-    /** True if every given key has the given value here. */
+    /** True if every given key has the given value here (a variant not named here is at its default). */
     public boolean matches(Map<String, String> wanted) {
-        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(params.get(e.getKey())));
+        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(TrialParameters.valueIn(params, e.getKey())));
     }
 
     /** A short label for charts and tables from the keys that vary, e.g. {@code ratis 3n fsync}. */

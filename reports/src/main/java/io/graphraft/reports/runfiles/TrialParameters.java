@@ -1,6 +1,7 @@
 package io.graphraft.reports.runfiles;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The names of the trial parameters that reach a run folder (JMH {@code @Param} fields and the load
@@ -28,6 +29,15 @@ public final class TrialParameters {
     public static final String SERVICE = "service";
     /** JMH worker threads, in a trial name only when more than one. */
     public static final String THREADS = "threads";
+    /** Where the members run: {@code jvm} (all in the benchmark's JVM) or {@code process} (a JVM each). */
+    public static final String TOPOLOGY = "topology";
+    /**
+     * The round trip between members in milliseconds through the link layer ({@code 0} included), or
+     * {@link #DEFAULT_RTT_MS} for no link layer (members reach each other directly).
+     */
+    public static final String RTT_MS = "rttMs";
+    /** {@code off} or {@code auto}: writers share one client that coalesces their writes into batch entries. */
+    public static final String CLIENT_BATCHING = "clientBatching";
 
     public static final String DEFAULT_NODES = "1";
     public static final String DEFAULT_DURABILITY = "fsync";
@@ -36,12 +46,43 @@ public final class TrialParameters {
     public static final String DEFAULT_OPTIONS = "";
     /** The value of a setting parameter (such as {@link #ELECTION_TIMEOUT_MS}) that leaves the engine's own. */
     public static final String ENGINE_DEFAULT = "default";
+    public static final String DEFAULT_TOPOLOGY = "jvm";
+    /** No link layer: members reach each other directly (what every run did before the link layer). */
+    public static final String DEFAULT_RTT_MS = "none";
+    public static final String DEFAULT_CLIENT_BATCHING = "off";
 
     /** The common parameters' defaults, as a trial without them runs. */
     public static final Map<String, String> DEFAULTS = Map.of(NODES, DEFAULT_NODES, DURABILITY, DEFAULT_DURABILITY,
-            CODEC, DEFAULT_CODEC, STORE, DEFAULT_STORE, OPTIONS, DEFAULT_OPTIONS);
+            CODEC, DEFAULT_CODEC, STORE, DEFAULT_STORE, OPTIONS, DEFAULT_OPTIONS, TOPOLOGY, DEFAULT_TOPOLOGY,
+            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING);
+
+    /**
+     * How a trial is deployed and driven rather than what it runs: a trial at their defaults is named
+     * without them (so its files keep the names they had before these parameters existed), and a report
+     * that asks for a trial without naming one of them means its default.
+     */
+    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING);
 
     private TrialParameters() {
+    }
+
+    /**
+     * The value of {@code key} in a trial's {@code params}: a variant a trial is named without is at its
+     * default (files at default variants omit them; JMH results always carry them).
+     */
+    public static String valueIn(Map<String, String> params, String key) {
+        String value = params.get(key);
+        return value == null && VARIANTS.contains(key) ? DEFAULTS.get(key) : value;
+    }
+
+    /** True if a trial with {@code params} runs a variant {@code wanted} does not name (so it is not the answer to it). */
+    public static boolean unnamedVariant(Map<String, String> params, Map<String, String> wanted) {
+        for (String key : VARIANTS) {
+            if (!wanted.containsKey(key) && !DEFAULTS.get(key).equals(params.getOrDefault(key, DEFAULTS.get(key)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True if {@code value} is the harness's default for {@code key} (or empty). */
