@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How far the search for one key may go before it gives up with {@link Verdict#UNKNOWN}: at most
  * {@code maxStates} distinct configurations (set of linearized operations, register value) and at most
- * {@code maxTime} of wall time. The state limit is deterministic; the time limit is a backstop.
+ * {@code maxTime} of wall time. The state limit is deterministic; the time limit is a backstop. The memo keeps
+ * every explored configuration until the key is decided, so {@code maxStates} also bounds the search's memory.
  */
 public record SearchBudget(long maxStates, Duration maxTime) {
     /** Enough for histories of tens of thousands of operations per key with modest concurrency. */
