@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param took     from the final heal to the end of the reads
  */
 record FinalRead(boolean served, List<Long> elements, List<String> problems, Duration took) {
+    /** Element reads in flight at once. */
     private static final int IN_FLIGHT = 64;
+    /** Ids per page of the element listing: at most 10 bytes each, a page stays below 64 KiB. */
+    private static final int PAGE = 4096;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
 
     FinalRead {
@@ -49,9 +49,9 @@ record FinalRead(boolean served, List<Long> elements, List<String> problems, Dur
         List<String> problems = new ArrayList<>();
         try {
             Awaitility.await("the cluster to serve a linearizable read").atMost(deadline).pollInSameThread()
-                    .pollInterval(RETRY_PAUSE).ignoreExceptions()
-                    .until(() -> client.read(new Query.Count(), ReadConsistency.LINEARIZABLE)
-                            .get(waitMillis, TimeUnit.MILLISECONDS), result -> !result.isError());
+                    .pollInterval(RETRY_PAUSE)
+                    .until(() -> Answer.of(() -> client.read(new Query.Count(), ReadConsistency.LINEARIZABLE), waitMillis),
+                            answer -> answer.answered() && !answer.result().isError());
         } catch (ConditionTimeoutException e) {
             problems.add("the cluster did not serve a linearizable read within " + deadline.toSeconds()
                     + " s of the final heal");
@@ -69,26 +69,35 @@ record FinalRead(boolean served, List<Long> elements, List<String> problems, Dur
     }
 
     private static List<Long> readSet(GraphClient client, long waitMillis, Duration deadline, List<String> problems) {
-        Result listed = answered(client, new Query.NodesByLabel(CheckGraph.ELEMENT_LABEL), waitMillis, deadline);
-        if (!(listed instanceof Result.NodeIds ids)) {
-            problems.add("the set was not read: listing the element nodes gave " + listed);
-            return null;
+        List<Long> nodes = new ArrayList<>();
+        while (true) {
+            long after = nodes.isEmpty() ? 0 : nodes.get(nodes.size() - 1);
+            Answer listed = answered(client, new Query.NodesByLabel(CheckGraph.ELEMENT_LABEL, after, PAGE), waitMillis, deadline);
+            if (!(listed.result() instanceof Result.NodeIds page)) {
+                problems.add("the set was not read: listing the element nodes after id " + after + " gave " + listed);
+                return null;
+            }
+            nodes.addAll(page.ids());
+            if (page.ids().size() < PAGE) {
+                break;
+            }
         }
-        List<Long> elements = new ArrayList<>(ids.ids().size());
-        List<Long> pending = ids.ids();
-        for (int from = 0; from < pending.size(); from += IN_FLIGHT) {
-            List<Long> window = pending.subList(from, Math.min(pending.size(), from + IN_FLIGHT));
+        List<Long> elements = new ArrayList<>(nodes.size());
+        for (int from = 0; from < nodes.size(); from += IN_FLIGHT) {
+            List<Long> window = nodes.subList(from, Math.min(nodes.size(), from + IN_FLIGHT));
             List<CompletableFuture<Result>> reads = new ArrayList<>();
             for (long node : window) {
                 reads.add(client.read(new Query.GetNode(node), ReadConsistency.LINEARIZABLE));
             }
             for (int i = 0; i < window.size(); i++) {
                 long node = window.get(i);
-                Result read = answer(reads.get(i), waitMillis);
-                if (read == null) {
+                CompletableFuture<Result> sent = reads.get(i);
+                Answer read = Answer.of(() -> sent, waitMillis);
+                if (!read.answered()) {
                     read = answered(client, new Query.GetNode(node), waitMillis, deadline);
                 }
-                if (read instanceof Result.NodeFound found && found.node().properties().get(CheckGraph.TAG) instanceof Long tag) {
+                if (read.result() instanceof Result.NodeFound found
+                        && found.node().properties().get(CheckGraph.TAG) instanceof Long tag) {
                     elements.add(tag);
                 } else {
                     problems.add("element node " + node + " (listed by NodesByLabel) read as " + read);
@@ -98,12 +107,12 @@ record FinalRead(boolean served, List<Long> elements, List<String> problems, Dur
         return elements;
     }
 
-    /** The answer to {@code query}, asked again while none comes, for at most {@code deadline}; null if none came. */
-    private static Result answered(GraphClient client, Query query, long waitMillis, Duration deadline) {
-        AtomicReference<Result> answer = new AtomicReference<>();
+    /** The answer to {@code query}, asked again while none comes, for at most {@code deadline}. */
+    private static Answer answered(GraphClient client, Query query, long waitMillis, Duration deadline) {
+        AtomicReference<Answer> answer = new AtomicReference<>();
         retried(deadline, () -> {
-            answer.set(answer(client.read(query, ReadConsistency.LINEARIZABLE), waitMillis));
-            return answer.get() != null;
+            answer.set(Answer.of(() -> client.read(query, ReadConsistency.LINEARIZABLE), waitMillis));
+            return answer.get().answered();
         });
         return answer.get();
     }
@@ -120,17 +129,6 @@ record FinalRead(boolean served, List<Long> elements, List<String> problems, Dur
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
-        }
-    }
-
-    private static Result answer(CompletableFuture<Result> read, long waitMillis) {
-        try {
-            return read.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 }

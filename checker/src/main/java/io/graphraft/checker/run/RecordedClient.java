@@ -9,11 +9,6 @@ import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.ReadConsistency;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * One client process of the check: each operation is recorded as invoked right before it is sent, and as
@@ -46,23 +41,24 @@ final class RecordedClient {
 
     Outcome write(String key, long value) {
         long id = history.invoke(process, Operation.write(key, value));
-        return completeWrite(id, send(() -> client.submit(graph.write(key, value))));
+        return completeWrite(id, Answer.of(() -> client.submit(graph.write(key, value)), waitMillis));
     }
 
     Outcome create(long tag) {
         long id = history.invoke(process, Operation.create(tag));
-        return completeWrite(id, send(() -> client.submit(CheckGraph.createElement(tag))));
+        return completeWrite(id, Answer.of(() -> client.submit(CheckGraph.createElement(tag)), waitMillis));
     }
 
     /** A linearizable read of the register {@code key}. */
     Outcome read(String key) {
         long id = history.invoke(process, Operation.read(key));
-        Answer answer = await(send(() -> client.read(new Query.GetNode(graph.node(key)), ReadConsistency.LINEARIZABLE)));
-        if (answer.failure != null) {
-            history.unknown(id, answer.failure);
+        Answer answer = Answer.of(() -> client.read(new Query.GetNode(graph.node(key)), ReadConsistency.LINEARIZABLE),
+                waitMillis);
+        if (!answer.answered()) {
+            history.unknown(id, answer.failure());
             return Outcome.UNKNOWN;
         }
-        if (answer.result instanceof Result.NodeFound found) {
+        if (answer.result() instanceof Result.NodeFound found) {
             Object value = found.node().properties().get(CheckGraph.VALUE);
             if (value == null || value instanceof Long) {
                 history.okRead(id, (Long) value);
@@ -71,20 +67,19 @@ final class RecordedClient {
             history.unknown(id, "register " + key + " holds a " + value.getClass().getSimpleName() + ": " + value);
             return Outcome.UNKNOWN;
         }
-        return definiteFailureOrUnknown(id, answer.result);
+        return definiteFailureOrUnknown(id, answer.result());
     }
 
-    private Outcome completeWrite(long id, CompletableFuture<Result> sent) {
-        Answer answer = await(sent);
-        if (answer.failure != null) {
-            history.unknown(id, answer.failure);
+    private Outcome completeWrite(long id, Answer answer) {
+        if (!answer.answered()) {
+            history.unknown(id, answer.failure());
             return Outcome.UNKNOWN;
         }
-        if (answer.result instanceof Result.Applied) {
+        if (answer.result() instanceof Result.Applied) {
             history.ok(id);
             return Outcome.OK;
         }
-        return definiteFailureOrUnknown(id, answer.result);
+        return definiteFailureOrUnknown(id, answer.result());
     }
 
     private Outcome definiteFailureOrUnknown(long id, Result result) {
@@ -94,32 +89,5 @@ final class RecordedClient {
         }
         history.unknown(id, "unexpected result " + result);
         return Outcome.UNKNOWN;
-    }
-
-    /** A request that failed before it was sent is as unknown as one that failed later: say why either way. */
-    private static CompletableFuture<Result> send(Supplier<CompletableFuture<Result>> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private Answer await(CompletableFuture<Result> sent) {
-        try {
-            return new Answer(sent.get(waitMillis, TimeUnit.MILLISECONDS), null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Answer(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        } catch (TimeoutException e) {
-            return new Answer(null, "no answer within " + waitMillis + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(null, "interrupted while waiting for the answer");
-        }
-    }
-
-    /** A result, or why there is none. */
-    private record Answer(Result result, String failure) {
     }
 }
