@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=bench/target/benchmarks.jar
-[ -f "$jar" ] || mvn -B -q install -DskipTests
+[ -f "$jar" ] || mvn -B -q package -DskipTests
 exec java -jar "$jar" "$@"

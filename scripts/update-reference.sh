@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 run=${1:?usage: scripts/update-reference.sh reports/runs/<run>}
 [ -d "$run" ] || { echo "no run folder: $run" >&2; exit 1; }
 jar=bench/target/benchmarks.jar
-[ -f "$jar" ] || mvn -B -q install -DskipTests
+[ -f "$jar" ] || mvn -B -q package -DskipTests
 java -jar "$jar" report "$run"
 rm -rf reports/reference
 mkdir -p reports/reference

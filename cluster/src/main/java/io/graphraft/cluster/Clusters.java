@@ -6,6 +6,7 @@ import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.JvmFlags;
 import io.graphraft.core.engine.UnsupportedSettingException;
 
 import java.util.Optional;
@@ -35,6 +36,7 @@ public final class Clusters {
      * (see {@link Cluster#awaitLeader}).
      *
      * @throws UnsupportedSettingException if the engine cannot run the spec or the deployment
+     * @throws IllegalStateException if members are to run in this JVM and it lacks a flag the engine needs
      */
     public static Cluster start(Engine engine, ClusterSpec spec, Deployment deployment) {
         Optional<String> reason = unsupported(engine, spec, deployment);
@@ -42,7 +44,10 @@ public final class Clusters {
             throw new UnsupportedSettingException(reason.get());
         }
         Placement placement = switch (deployment.topology()) {
-            case JVM -> new InJvmPlacement(engine, spec);
+            case JVM -> {
+                JvmFlags.require(engine);
+                yield new InJvmPlacement(engine, spec);
+            }
             case PROCESS -> deployment.agents()
                     .<Placement>map(agents -> new AgentPlacement(agents, engine, spec, deployment.nodeJvmFlags()))
                     .orElseGet(() -> new ProcessPlacement(engine, spec, deployment.nodeJvmFlags()));

@@ -25,9 +25,14 @@ final class MemberSlot implements NodeHandle {
         this.links = links;
     }
 
+    /** Starts the member, unless one runs; a member that stopped itself (fail-stop) is closed and replaced. */
     synchronized void start() {
         if (running != null) {
-            throw new IllegalStateException("node " + id() + " is running; stop it first");
+            if (paused || running.role() != Role.STOPPED) {
+                throw new IllegalStateException("node " + id() + " is running; stop it first");
+            }
+            running.close();
+            running = null;
         }
         running = placement.start(config);
     }

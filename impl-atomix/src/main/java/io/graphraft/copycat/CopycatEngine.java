@@ -51,8 +51,9 @@ import java.util.Map;
  * ({@link RoutedTransport}), so the link layer can delay and cut its traffic. Clients: see
  * {@link CopycatGraphClient}.
  *
- * <p>Every JVM running this engine needs {@code --add-opens java.base/java.nio=ALL-UNNAMED} (and
- * {@code java.base/sun.nio.ch} with Netty older than 4.1.115), which the build passes everywhere.
+ * <p>Catalyst's Netty transport reflects into {@code java.nio} (and {@code sun.nio.ch} with Netty older
+ * than 4.1.115): {@link #jvmFlags()} opens both. Without them servers fail to build and two non-daemon
+ * threads keep the JVM alive.
  */
 public final class CopycatEngine implements Engine {
     private static final EngineSupport SUPPORT = EngineSupport.builder()

@@ -126,7 +126,8 @@ final class CopycatMember implements Member {
     /** Copycat asks for a fresh state machine whenever it rebuilds state from its log: on every start and on a log reset. */
     private GraphCopycatStateMachine newStateMachine() {
         Path store = graphDirectory().resolve("incarnation-" + incarnations.incrementAndGet());
-        GraphCopycatStateMachine fresh = new GraphCopycatStateMachine(GraphStateMachine.open(spec.store(), store, spec.codec().codec()));
+        GraphCopycatStateMachine fresh = new GraphCopycatStateMachine(
+                GraphStateMachine.open(spec.store(), store, spec.codec().codec()), this::failStop);
         GraphCopycatStateMachine replaced = stateMachine;
         stateMachine = fresh;
         if (replaced != null) {
@@ -134,6 +135,13 @@ final class CopycatMember implements Member {
             replaced.stateMachineThread().execute(replaced.graph()::close);
         }
         return fresh;
+    }
+
+    /** Stops the server whose state machine failed, from another thread (stopping waits for Copycat's threads), unless it was replaced meanwhile. */
+    private void failStop(GraphCopycatStateMachine failed) {
+        Thread stopper = new Thread(() -> stop(failed), "copycat-" + id + "-fail-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private Path graphDirectory() {
@@ -157,7 +165,7 @@ final class CopycatMember implements Member {
         return current;
     }
 
-    private GraphStateMachine graph() {
+    GraphStateMachine graph() {
         return runningStateMachine().graph();
     }
 
@@ -198,10 +206,18 @@ final class CopycatMember implements Member {
      */
     @Override
     public void close() {
+        stop(null);
+    }
+
+    /** Stops the server; with {@code onlyIf}, only while that is its state machine. */
+    private void stop(GraphCopycatStateMachine onlyIf) {
         CopycatServer stopping;
         LoopbackNettyTransport netty;
         GraphCopycatStateMachine graph;
         synchronized (this) {
+            if (onlyIf != null && stateMachine != onlyIf) {
+                return;
+            }
             stopping = server;
             netty = transport;
             graph = stateMachine;

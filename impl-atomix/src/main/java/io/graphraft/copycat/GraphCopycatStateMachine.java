@@ -6,15 +6,18 @@ import io.atomix.copycat.server.StateMachine;
 import io.atomix.copycat.server.StateMachineExecutor;
 import io.atomix.copycat.server.storage.snapshot.SnapshotReader;
 import io.atomix.copycat.server.storage.snapshot.SnapshotWriter;
+import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.statemachine.GraphStateMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Adapts core's {@link GraphStateMachine} to Copycat: commands are applied at their log index,
@@ -26,14 +29,28 @@ import java.util.concurrent.Executor;
  * from index 1, skipping compacted entries, and installs its newest snapshot exactly when the
  * replay reaches the snapshot's index; so the indexes {@link GraphStateMachine#apply} sees always
  * grow, and a snapshot only replaces state with state at least as new.
+ *
+ * <p>Fail-stop: Copycat answers a client with the exception a state machine throws and goes on with
+ * the next entry, so a replica whose apply failed half-way (a store failure, a bug), whose snapshot
+ * install failed (it would apply the entries after the snapshot onto the state before it) or whose
+ * snapshot write failed (Copycat would complete the partial snapshot) would diverge and keep serving.
+ * Instead the graph is closed at once, nothing more is applied or answered, and the node is told to
+ * stop its server, as Ratis shuts a division down and the durable baseline stops its writer; a
+ * restart rebuilds the state from snapshot and log.
  */
 final class GraphCopycatStateMachine extends StateMachine implements Snapshottable {
     private static final int STREAM_BUFFER = 1 << 16;
+    private static final Logger LOG = LoggerFactory.getLogger(GraphCopycatStateMachine.class);
 
     private final GraphStateMachine graph;
+    private final Consumer<GraphCopycatStateMachine> stopNode;
+    /** Why this replica stopped, or null; set and read on the state machine thread. */
+    private String failure;
 
-    GraphCopycatStateMachine(GraphStateMachine graph) {
+    /** {@code stopNode} is called once, on the state machine thread, when this state machine fails; it must not block. */
+    GraphCopycatStateMachine(GraphStateMachine graph, Consumer<GraphCopycatStateMachine> stopNode) {
         this.graph = graph;
+        this.stopNode = stopNode;
     }
 
     GraphStateMachine graph() {
@@ -53,7 +70,12 @@ final class GraphCopycatStateMachine extends StateMachine implements Snapshottab
 
     private byte[] apply(Commit<GraphCommand> commit) {
         try {
+            requireRunning();
             return graph.apply(commit.index(), commit.operation().bytes());
+        } catch (EngineUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failStop("applying log entry " + commit.index(), e);
         } finally {
             commit.close();
         }
@@ -61,6 +83,7 @@ final class GraphCopycatStateMachine extends StateMachine implements Snapshottab
 
     private byte[] query(Commit<GraphQuery> commit) {
         try {
+            requireRunning();
             return graph.query(commit.operation().bytes());
         } finally {
             commit.close();
@@ -69,20 +92,39 @@ final class GraphCopycatStateMachine extends StateMachine implements Snapshottab
 
     @Override
     public void snapshot(SnapshotWriter writer) {
+        requireRunning();
         try (OutputStream out = new BufferedOutputStream(new SnapshotWriterStream(writer), STREAM_BUFFER)) {
             graph.writeSnapshot(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the graph snapshot", e);
+        } catch (IOException | RuntimeException e) {
+            throw failStop("writing a snapshot", e);
         }
     }
 
     @Override
     public void install(SnapshotReader reader) {
+        requireRunning();
         try (InputStream in = new BufferedInputStream(new SnapshotReaderStream(reader), STREAM_BUFFER)) {
             graph.restoreSnapshot(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the graph snapshot", e);
+        } catch (IOException | RuntimeException e) {
+            throw failStop("installing a snapshot", e);
         }
+    }
+
+    private void requireRunning() {
+        if (failure != null) {
+            throw new EngineUnavailableException("this copycat replica stopped after a state machine failure: " + failure);
+        }
+    }
+
+    /** Closes the graph so nothing more reaches a state that may be partly changed, and has the node stop. */
+    private EngineUnavailableException failStop(String what, Throwable cause) {
+        if (failure == null) {
+            failure = what + " failed: " + cause;
+            LOG.error("copycat replica stops (fail-stop): {}; restart it to rebuild its state from snapshot and log", failure, cause);
+            graph.close();
+            stopNode.accept(this);
+        }
+        return new EngineUnavailableException("this copycat replica stopped after a state machine failure: " + failure, cause);
     }
 
     /** An OutputStream over Copycat's snapshot writer; closing it leaves the writer to Copycat. */

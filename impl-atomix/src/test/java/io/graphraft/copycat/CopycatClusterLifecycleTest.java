@@ -9,7 +9,6 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
-import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.util.LoopbackPorts;
 import org.junit.jupiter.api.Test;
@@ -19,21 +18,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.graphraft.tck.ClusterFixture.CONVERGENCE;
+import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** What the contract suite does not cover: threads after close and after a failed start, five nodes. */
 class CopycatClusterLifecycleTest {
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
-
     @TempDir
     Path temp;
 
@@ -42,8 +40,8 @@ class CopycatClusterLifecycleTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (Cluster cluster = Clusters.start(Engines.byName("copycat"), ClusterSpec.builder(temp).nodes(3).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
-            write(cluster.client(), 10);
-            write(cluster.newClient(), 10);
+            writeNodes(cluster.client(), 10);
+            writeNodes(cluster.newClient(), 10);
             leader.stop();
             leader.restart();
             cluster.awaitLeader(CONVERGENCE);
@@ -74,19 +72,12 @@ class CopycatClusterLifecycleTest {
     void fiveNodesReplaceACrashedLeader() {
         try (Cluster cluster = Clusters.start(Engines.byName("copycat"), ClusterSpec.builder(temp).nodes(5).build())) {
             NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
-            write(cluster.client(), 10);
+            writeNodes(cluster.client(), 10);
             leader.stop();
             await().atMost(CONVERGENCE).until(() -> cluster.leader().filter(n -> n != leader).isPresent());
             await().atMost(CONVERGENCE).ignoreExceptions().until(() ->
                     cluster.client().submit(Command.CreateNode.of("after", Map.of())).get(5, TimeUnit.SECONDS)
                             instanceof Result.Applied);
-        }
-    }
-
-    private static void write(GraphClient client, int count) {
-        for (int i = 0; i < count; i++) {
-            assertThat(client.submit(Command.CreateNode.of("N", Map.of("i", (long) i))).join())
-                    .isInstanceOf(Result.Applied.class);
         }
     }
 

@@ -4,29 +4,36 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.statemachine.GraphStateMachine;
-import io.graphraft.core.util.Directories;
 import io.graphraft.core.statemachine.SnapshotException;
+import io.graphraft.core.util.Directories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 
 /**
  * A local write-ahead log with group commit: one writer thread takes every write queued since its
  * last turn, appends them in one write, forces once, then applies them in order and answers. On
- * start it loads the snapshot and replays the log after it.
+ * start it loads the newest snapshot directory and replays the log after it.
  */
 final class DurableRuntime implements LocalRuntime {
     private static final Request STOP = new Request(null, null);
+    private static final Logger LOG = LoggerFactory.getLogger(DurableRuntime.class);
 
     private final GraphStateMachine stateMachine;
     private final DurableLog log;
-    private final Path snapshotFile;
+    /** Snapshot directories named by their index; the newest is current, older ones are deleted once it is written. */
+    private final Path snapshots;
+    private Path currentSnapshot;
     private final long snapshotThreshold;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -35,35 +42,80 @@ final class DurableRuntime implements LocalRuntime {
     private volatile String failure;
     private long lastIndex;
     private long snapshotIndex;
+    /** The index at which the writer takes its next automatic snapshot (with a threshold). */
+    private long snapshotDueAt;
 
     DurableRuntime(ClusterSpec spec, Path directory, LogKind logKind) {
-        this.snapshotFile = directory.resolve("snapshot.bin");
+        this.snapshots = directory.resolve("snapshots");
         this.snapshotThreshold = spec.snapshotThreshold().orElse(0L);
         this.stateMachine = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
         DurableLog opened = null;
         try {
-            if (Files.exists(snapshotFile)) {
-                stateMachine.restoreSnapshot(snapshotFile);
+            currentSnapshot = newestSnapshot();
+            if (currentSnapshot != null) {
+                stateMachine.restoreSnapshotDirectory(currentSnapshot);
             }
             snapshotIndex = stateMachine.lastAppliedIndex();
             opened = logKind.open(directory.resolve(LocalMember.LOG_DIRECTORY), spec.durability() == Durability.FSYNC);
-            opened.replay(snapshotIndex, stateMachine::apply);
+            replay(opened);
             lastIndex = stateMachine.lastAppliedIndex();
         } catch (SnapshotException e) {
-            stateMachine.close();
+            closeAfterFailedStart(opened);
             throw new IllegalStateException("node cannot start: " + e.getMessage()
-                    + " (nothing was deleted; move the file away to start from the log alone)", e);
+                    + " (nothing was deleted; move the snapshot away to start from the log alone)", e);
         } catch (IOException e) {
-            if (opened != null) {
-                opened.close();
-            }
-            stateMachine.close();
-            throw new UncheckedIOException("node cannot start: cannot read its log in " + directory, e);
+            closeAfterFailedStart(opened);
+            throw new UncheckedIOException("node cannot start: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            closeAfterFailedStart(opened);
+            throw e;
         }
         this.log = opened;
+        this.snapshotDueAt = snapshotIndex + snapshotThreshold;
         this.writer = new Thread(this::writeLoop, "baseline-durable-writer");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Applies the log after the snapshot, which must continue exactly where the snapshot's state ends. */
+    private void replay(DurableLog opened) throws IOException {
+        long[] expected = {snapshotIndex + 1};
+        opened.replay(snapshotIndex, (index, entry) -> {
+            if (index != expected[0]) {
+                String cover = currentSnapshot != null ? "the snapshot " + currentSnapshot + " ends at index " + snapshotIndex
+                        : "there is no snapshot in " + snapshots;
+                throw new LogCorruptException("the log continues at index " + index + " but " + cover + ": entries "
+                        + expected[0] + " to " + (index - 1) + " are missing; nothing was changed");
+            }
+            stateMachine.apply(index, entry);
+            expected[0]++;
+        });
+    }
+
+    /** The snapshot directory with the highest index, or null; unfinished ones (".tmp") are not snapshots. */
+    private Path newestSnapshot() throws IOException {
+        if (!Files.isDirectory(snapshots)) {
+            return null;
+        }
+        try (Stream<Path> listing = Files.list(snapshots)) {
+            return listing.filter(p -> p.getFileName().toString().matches("\\d{1,19}"))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString())))
+                    .orElse(null);
+        }
+    }
+
+    private void createSnapshotsDirectory() throws IOException {
+        if (!Files.isDirectory(snapshots)) {
+            Files.createDirectories(snapshots);
+            Directories.force(snapshots.toAbsolutePath().getParent());
+        }
+    }
+
+    private void closeAfterFailedStart(DurableLog opened) {
+        if (opened != null) {
+            opened.close();
+        }
+        stateMachine.close();
     }
 
     @Override
@@ -73,6 +125,10 @@ final class DurableRuntime implements LocalRuntime {
 
     @Override
     public CompletableFuture<byte[]> submit(byte[] command) {
+        if (command.length > DurableLog.MAX_ENTRY_BYTES) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a command of " + command.length
+                    + " bytes is over the durable log's limit of " + DurableLog.MAX_ENTRY_BYTES + " bytes per entry; nothing was written"));
+        }
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
         enqueue(new Request(command, answer));
         return answer;
@@ -92,7 +148,7 @@ final class DurableRuntime implements LocalRuntime {
 
     @Override
     public long snapshotSizeBytes() {
-        return Directories.sizeOf(snapshotFile);
+        return Directories.sizeOf(currentSnapshot);
     }
 
     @Override
@@ -155,7 +211,7 @@ final class DurableRuntime implements LocalRuntime {
                     }
                 }
                 commit(group);
-                if (snapshotThreshold > 0 && lastIndex - snapshotIndex >= snapshotThreshold) {
+                if (snapshotThreshold > 0 && lastIndex >= snapshotDueAt) {
                     snapshot(null);
                 }
             }
@@ -188,17 +244,33 @@ final class DurableRuntime implements LocalRuntime {
         group.clear();
     }
 
+    /** Takes a snapshot: on {@code request}, or automatically ({@code request} null) once the threshold is reached. */
     private void snapshot(Request request) {
         try {
-            stateMachine.writeSnapshot(snapshotFile);
-            log.truncatePrefix(lastIndex);
-            snapshotIndex = lastIndex;
+            if (currentSnapshot == null || snapshotIndex < lastIndex) {
+                Path written = snapshots.resolve(Long.toString(lastIndex));
+                createSnapshotsDirectory();
+                stateMachine.writeSnapshotDirectory(written);
+                log.truncatePrefix(lastIndex);
+                Path previous = currentSnapshot;
+                currentSnapshot = written;
+                snapshotIndex = lastIndex;
+                if (previous != null) {
+                    Directories.deleteRecursively(previous);
+                }
+            }
+            snapshotDueAt = lastIndex + snapshotThreshold;
             if (request != null) {
                 request.answer.complete(new byte[0]);
             }
         } catch (IOException e) {
             if (request != null) {
                 request.answer.completeExceptionally(new UncheckedIOException("snapshot failed", e));
+            } else {
+                // The log still holds everything: nothing is lost, but it keeps growing. Try again a threshold later.
+                snapshotDueAt = lastIndex + snapshotThreshold;
+                LOG.warn("automatic snapshot into {} failed at index {}; the log is kept, next try at index {}: {}",
+                        snapshots, lastIndex, snapshotDueAt, e.toString());
             }
         }
     }

@@ -12,12 +12,12 @@ import java.util.concurrent.CompletableFuture;
 /** The state machine called directly: no log, nothing survives a stop. The seed's "no Raft" line. */
 final class InMemoryRuntime implements LocalRuntime {
     private final GraphStateMachine stateMachine;
-    private final Path snapshotFile;
+    private final Path snapshotDirectory;
     private long index;
 
     InMemoryRuntime(ClusterSpec spec, Path directory) {
         this.stateMachine = GraphStateMachine.open(spec.store(), directory.resolve("store"), spec.codec().codec());
-        this.snapshotFile = directory.resolve("snapshot.bin");
+        this.snapshotDirectory = directory.resolve("snapshot");
     }
 
     @Override
@@ -34,9 +34,10 @@ final class InMemoryRuntime implements LocalRuntime {
     @Override
     public synchronized void takeSnapshot() {
         try {
-            stateMachine.writeSnapshot(snapshotFile);
+            Directories.deleteRecursively(snapshotDirectory);
+            stateMachine.writeSnapshotDirectory(snapshotDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + snapshotFile, e);
+            throw new UncheckedIOException("cannot write snapshot " + snapshotDirectory, e);
         }
     }
 
@@ -47,7 +48,7 @@ final class InMemoryRuntime implements LocalRuntime {
 
     @Override
     public long snapshotSizeBytes() {
-        return Directories.sizeOf(snapshotFile);
+        return Directories.sizeOf(snapshotDirectory);
     }
 
     @Override

@@ -67,8 +67,8 @@ final class LocalMembers {
 
         private static byte[] unavailable(Throwable failure) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof EngineUnavailableException e) {
-                throw e;
+            if (cause instanceof EngineUnavailableException || cause instanceof IllegalArgumentException) {
+                throw (RuntimeException) cause; // refused before it was written: the caller's mistake, not the node's
             }
             if (cause instanceof TimeoutException) {
                 throw new EngineUnavailableException("no answer within the request timeout", cause);

@@ -5,6 +5,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -14,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The log as RocksDB keys (big-endian index → entry), each group one WriteBatch with {@code sync} as asked. */
+/**
+ * The log as RocksDB keys (big-endian index → entry), each group one WriteBatch with {@code sync} as
+ * asked. RocksDB replays its own WAL on open, told to drop only a torn tail (its default would stop
+ * quietly at the first damaged record and drop every write after it).
+ */
 final class RocksDbWalLog implements DurableLog {
     static {
         RocksDB.loadLibrary();
@@ -28,19 +33,26 @@ final class RocksDbWalLog implements DurableLog {
     RocksDbWalLog(Path directory, boolean sync) throws IOException {
         Files.createDirectories(directory);
         this.directory = directory;
-        this.options = new Options().setCreateIfMissing(true);
+        this.options = new Options().setCreateIfMissing(true)
+                .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords);
         this.writeOptions = new WriteOptions().setSync(sync);
         try {
             this.db = RocksDB.open(options, directory.toString());
         } catch (RocksDBException e) {
             options.close();
             writeOptions.close();
-            throw new IOException("cannot open RocksDB log at " + directory + ": " + e.getMessage(), e);
+            throw new IOException("cannot open RocksDB log at " + directory + ": " + describe(e), e);
         }
     }
 
     @Override
     public void append(long firstIndex, List<byte[]> entries) throws IOException {
+        for (byte[] entry : entries) {
+            if (entry.length > MAX_ENTRY_BYTES) {
+                throw new IllegalArgumentException("an entry of " + entry.length + " bytes is over the log's limit of "
+                        + MAX_ENTRY_BYTES + " bytes; nothing was appended");
+            }
+        }
         try (WriteBatch batch = new WriteBatch()) {
             long index = firstIndex;
             for (byte[] entry : entries) {
@@ -53,11 +65,19 @@ final class RocksDbWalLog implements DurableLog {
     }
 
     @Override
-    public void replay(long afterIndex, EntryConsumer consumer) {
+    public void replay(long afterIndex, EntryConsumer consumer) throws IOException {
         try (RocksIterator it = db.newIterator()) {
             for (it.seek(key(afterIndex + 1)); it.isValid(); it.next()) {
-                consumer.accept(ByteBuffer.wrap(it.key()).getLong(), it.value());
+                byte[] key = it.key();
+                if (key.length != Long.BYTES) {
+                    throw new LogCorruptException("the RocksDB log at " + directory + " holds a key of " + key.length
+                            + " bytes, not an 8-byte index; nothing was changed");
+                }
+                consumer.accept(ByteBuffer.wrap(key).getLong(), it.value());
             }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new IOException("cannot read the RocksDB log at " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,6 +100,11 @@ final class RocksDbWalLog implements DurableLog {
         db.close();
         writeOptions.close();
         options.close();
+    }
+
+    /** RocksDB's status code too: "Corruption: checksum mismatch" says what "checksum mismatch" alone does not. */
+    private static String describe(RocksDBException e) {
+        return e.getStatus() == null ? e.getMessage() : e.getStatus().getCode() + ": " + e.getMessage();
     }
 
     private static byte[] key(long index) {

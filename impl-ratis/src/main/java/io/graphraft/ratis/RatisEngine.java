@@ -71,7 +71,7 @@ import java.util.Properties;
  * executor, which starts a new thread per task whenever the common pool's parallelism is below 2
  * (every JVM with 2 CPUs or fewer). Run such JVMs with
  * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}; benchmarks.jar gives it to its
- * forks (measured here: 3-node sequential p50 1.29 → 0.86 ms).
+ * forks on such machines (bench's ForkFlags). Measured latencies: reports/reference/report.md.
  */
 public final class RatisEngine implements Engine {
     static final String NAME = "ratis";

@@ -1,11 +1,9 @@
 package io.graphraft.ratis;
 
-import io.graphraft.cluster.Clusters;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.Cluster;
-import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Durability;
 import io.graphraft.core.engine.EngineUnavailableException;
 import io.graphraft.core.engine.Engines;
@@ -15,7 +13,9 @@ import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import io.graphraft.core.store.StoreKind;
+import io.graphraft.tck.ClusterFixture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +28,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,28 +39,34 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.graphraft.tck.ClusterFixture.CONVERGENCE;
+import static io.graphraft.tck.ClusterFixture.applied;
+import static io.graphraft.tck.ClusterFixture.join;
+import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.awaitility.Awaitility.await;
 
 /** What the contract suite does not pin down for Ratis: transports, durability modes, client recovery, snapshot installs. */
 class RatisEngineTest {
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-
     @TempDir
     Path temp;
 
-    private final List<Cluster> clusters = new ArrayList<>();
-    private int clusterCount;
+    private ClusterFixture clusters;
+
+    /** 500/1000 ms, as in the contract suite: shorter timeouts saw spurious elections on a busy 2-core machine. */
+    @BeforeEach
+    void openFixture() {
+        clusters = new ClusterFixture(Engines.byName(RatisEngine.NAME), temp, b -> b.electionTimeout(Duration.ofMillis(500)));
+    }
 
     @AfterEach
     void closeClusters() {
-        clusters.forEach(Cluster::close);
+        clusters.close();
     }
 
     @ParameterizedTest(name = "rpc={0} durability={1}")
     @CsvSource({"netty,FSYNC", "netty,NONE", "grpc,FSYNC", "grpc,NONE"})
     void everyTransportAndDurabilityServesWritesAndBothReadConsistencies(String rpc, Durability durability) {
-        Cluster cluster = started(spec(3).option("rpc", rpc).durability(durability));
+        Cluster cluster = clusters.started(clusters.spec(3).option("rpc", rpc).durability(durability));
         GraphClient client = cluster.client();
         long id = applied(client, Command.CreateNode.of("N", Map.of("k", "v")));
 
@@ -76,7 +80,7 @@ class RatisEngineTest {
     @ParameterizedTest(name = "rpc={0}")
     @ValueSource(strings = {"netty", "grpc"})
     void aLinearizableReadSentBeforeAnyLeaderIsElectedWaitsForOne(String rpc) {
-        Cluster cluster = started(spec(3).option("rpc", rpc));
+        Cluster cluster = clusters.started(clusters.spec(3).option("rpc", rpc));
         long id = applied(cluster.client(), Command.CreateNode.of("N", Map.of()));
         cluster.nodes().forEach(NodeHandle::stop);
         cluster.nodes().forEach(NodeHandle::restart);
@@ -89,7 +93,7 @@ class RatisEngineTest {
 
     @Test
     void fiveNodesKeepServingWithTwoOfThemDown() {
-        Cluster cluster = started(spec(5));
+        Cluster cluster = clusters.started(clusters.spec(5));
         GraphClient client = cluster.client();
         applied(client, Command.CreateNode.of("N", Map.of()));
         cluster.nodes().stream().filter(n -> n.role() != Role.LEADER).limit(2).forEach(NodeHandle::stop);
@@ -101,7 +105,7 @@ class RatisEngineTest {
 
     @Test
     void aClientKeepsWorkingAfterItsRequestsFailed() {
-        Cluster cluster = started(spec(3));
+        Cluster cluster = clusters.started(clusters.spec(3));
         GraphClient client = cluster.client();
         applied(client, Command.CreateNode.of("before", Map.of()));
         NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
@@ -123,7 +127,7 @@ class RatisEngineTest {
 
     @Test
     void localReadsMoveOnFromACrashedPeer() {
-        Cluster cluster = started(spec(3));
+        Cluster cluster = clusters.started(clusters.spec(3));
         GraphClient client = cluster.client();
         long id = applied(client, Command.CreateNode.of("N", Map.of()));
         assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LOCAL))).as("the leader applied it before answering")
@@ -137,7 +141,7 @@ class RatisEngineTest {
     @ParameterizedTest(name = "store={0}")
     @EnumSource(StoreKind.class)
     void aWipedFollowerStartsFromTheLeadersSnapshotNotFromTheLog(StoreKind store) {
-        Cluster cluster = started(spec(3).store(store).snapshotThreshold(50).trailingLogs(10));
+        Cluster cluster = clusters.started(clusters.spec(3).store(store).snapshotThreshold(50).trailingLogs(10));
         GraphClient client = cluster.client();
         writeNodes(client, 60);
         NodeHandle leader = cluster.awaitLeader(CONVERGENCE);
@@ -163,22 +167,22 @@ class RatisEngineTest {
 
     @Test
     void anUnknownTransportFailsNamingTheOptionAndItsValues() {
-        assertThatThrownBy(() -> Clusters.start(Engines.byName("ratis"), spec(1).option("rpc", "carrier-pigeon").build()))
+        assertThatThrownBy(() -> clusters.start(clusters.spec(1).option("rpc", "carrier-pigeon").build()))
                 .isInstanceOf(UnsupportedSettingException.class)
                 .hasMessageContaining("'rpc'").hasMessageContaining("carrier-pigeon").hasMessageContaining("netty");
-        assertThatThrownBy(() -> Clusters.start(Engines.byName("ratis"), spec(1).heartbeatInterval(Duration.ofMillis(50)).build()))
+        assertThatThrownBy(() -> clusters.start(clusters.spec(1).heartbeatInterval(Duration.ofMillis(50)).build()))
                 .isInstanceOf(UnsupportedSettingException.class).hasMessageContaining("heartbeatInterval");
     }
 
     @Test
     void reportsTheRatisVersionOnTheClasspath() {
-        assertThat(Engines.byName("ratis").libraryVersions()).containsEntry("org.apache.ratis", "3.3.0");
+        assertThat(clusters.engine().libraryVersions()).containsEntry("org.apache.ratis", "3.3.0");
     }
 
     @Test
     void closingAClusterEndsItsNonDaemonThreads() {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-        Cluster cluster = started(spec(3));
+        Cluster cluster = clusters.started(clusters.spec(3));
         writeNodes(cluster.client(), 5);
         cluster.newClient();
         cluster.close();
@@ -188,9 +192,11 @@ class RatisEngineTest {
                 .isEmpty());
     }
 
+    private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
+
     /** The first index in a node's Raft log, from the names of its segment files (log_<start>-<end>, log_inprogress_<start>). */
     private static long logStartIndex(Cluster cluster, NodeHandle node) {
-        Path directory = cluster.spec().nodeDirectory(Integer.parseInt(node.id().substring(1))).resolve("ratis");
+        Path directory = cluster.spec().nodeDirectory(ClusterFixture.index(node)).resolve("ratis");
         try (Stream<Path> files = Files.walk(directory)) {
             return files.map(file -> SEGMENT.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)
@@ -198,52 +204,6 @@ class RatisEngineTest {
                     .min().orElse(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
-
-    private ClusterSpec.Builder spec(int nodes) {
-        Path dir = temp.resolve("cluster-" + clusterCount++);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ClusterSpec.builder(dir).nodes(nodes).requestTimeout(REQUEST_TIMEOUT).electionTimeout(Duration.ofMillis(500));
-    }
-
-    private Cluster started(ClusterSpec.Builder spec) {
-        Cluster cluster = Clusters.start(Engines.byName("ratis"), spec.build());
-        clusters.add(cluster);
-        cluster.awaitLeader(CONVERGENCE);
-        return cluster;
-    }
-
-    private static long applied(GraphClient client, Command command) {
-        Result result = join(client.submit(command));
-        assertThat(result).isInstanceOf(Result.Applied.class);
-        return ((Result.Applied) result).id();
-    }
-
-    private static List<Long> writeNodes(GraphClient client, int count) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(applied(client, Command.CreateNode.of("W", Map.of("i", (long) i))));
-        }
-        return ids;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get(REQUEST_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no answer within " + REQUEST_TIMEOUT.multipliedBy(3), e);
         }
     }
 }

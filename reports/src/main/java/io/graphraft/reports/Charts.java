@@ -31,7 +31,7 @@ import java.util.Map;
 
 /** The lab's chart shapes, rendered headless to PNG with JFreeChart. */
 public final class Charts {
-    static final int WIDTH = 960;
+    public static final int WIDTH = 960;
     static final int HEIGHT = 540;
 
     static {
@@ -43,6 +43,14 @@ public final class Charts {
 
     /** Series of (x, y) points. */
     public record Series(String name, List<double[]> points) {
+    }
+
+    /** One series per name, without points that are NaN or not positive (log axes). */
+    public static List<Series> series(Map<String, List<double[]>> points) {
+        List<Series> series = new java.util.ArrayList<>();
+        points.forEach((name, list) -> series.add(new Series(name, list.stream()
+                .filter(p -> !Double.isNaN(p[0]) && !Double.isNaN(p[1]) && p[1] > 0).toList())));
+        return series;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.graphraft.reports;
 
+import io.graphraft.reports.runfiles.TrialParameters;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class Comparison {
                     .filter(right -> right.trial().equals(left.trial()))
                     .findFirst()
                     .filter(right -> left.count() > 0 && right.count() > 0)
-                    .ifPresent(right -> pairs.add(new Pair(left.trial().benchmark() + " " + ReportWriter.label(left.trial()),
+                    .ifPresent(right -> pairs.add(new Pair(left.trial().benchmark() + " " + TrialLabels.label(left.trial()),
                             left, right)));
         }
         return new Comparison(a.directory().getFileName().toString(), b.directory().getFileName().toString(), pairs);
@@ -49,16 +51,16 @@ public final class Comparison {
     public static Comparison ofEngines(RunFolder run, String engineA, String engineB) {
         List<Pair> pairs = new ArrayList<>();
         for (LatencyDistribution left : run.latencies()) {
-            if (!engineA.equals(left.trial().param("engine", "")) || left.count() == 0) {
+            if (!engineA.equals(left.trial().param(TrialParameters.ENGINE, "")) || left.count() == 0) {
                 continue;
             }
             Map<String, String> wanted = new LinkedHashMap<>(left.trial().params());
-            wanted.put("engine", engineB);
+            wanted.put(TrialParameters.ENGINE, engineB);
             Optional<LatencyDistribution> right = run.latencies(left.trial().benchmark()).stream()
                     .filter(l -> l.trial().params().equals(wanted) && l.count() > 0)
                     .findFirst();
             Map<String, String> shown = new LinkedHashMap<>(left.trial().params());
-            shown.remove("engine");
+            shown.remove(TrialParameters.ENGINE);
             right.ifPresent(r -> pairs.add(new Pair(left.trial().benchmark() + " " + shown, left, r)));
         }
         return new Comparison(engineA, engineB, pairs);

@@ -3,12 +3,12 @@ package io.graphraft.reports;
 import java.util.Locale;
 
 /** Numbers as the report prints them. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
     /** A latency given in microseconds: {@code 850 ns}, {@code 135 µs}, {@code 4.82 ms}, {@code 1.30 s}. */
-    static String micros(double micros) {
+    public static String micros(double micros) {
         if (Double.isNaN(micros)) {
             return "–";
         }
@@ -28,14 +28,14 @@ final class Format {
     }
 
     /** A latency range over iterations: {@code 131–139 µs}. */
-    static String microsRange(double[] range) {
+    public static String microsRange(double[] range) {
         if (range[0] == range[1]) {
             return micros(range[0]);
         }
         return micros(range[0]) + " – " + micros(range[1]);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         if (Double.isNaN(perSecond)) {
             return "–";
         }
@@ -45,7 +45,7 @@ final class Format {
         return String.format(Locale.ROOT, "%.0f/s", perSecond);
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
             return "–";
         }
@@ -53,11 +53,11 @@ final class Format {
         return String.format(Locale.ROOT, ratio < 1 ? "%.2f×" : "%.1f×", ratio);
     }
 
-    static String number(double value, String pattern) {
+    public static String number(double value, String pattern) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, pattern, value);
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

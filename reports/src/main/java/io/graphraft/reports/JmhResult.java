@@ -1,6 +1,7 @@
 package io.graphraft.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.graphraft.reports.runfiles.BenchmarkId;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,8 +26,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     }
 
     static JmhResult from(JsonNode node) {
-        String full = node.path("benchmark").asText();
-        String benchmark = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+        String benchmark = BenchmarkId.fromJmhName(node.path("benchmark").asText());
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -48,6 +48,11 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         double max = raw.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return new Metric(node.path("score").asDouble(), node.path("scoreError").asDouble(Double.NaN),
                 node.path("scoreUnit").asText(), min, max);
+    }
+
+    /** True for a result of {@code benchmark}. */
+    public boolean is(BenchmarkId benchmark) {
+        return benchmark.id().equals(this.benchmark);
     }
 
     public Optional<Metric> secondary(String name) {

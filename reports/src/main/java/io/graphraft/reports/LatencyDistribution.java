@@ -1,5 +1,7 @@
 package io.graphraft.reports;
 
+import io.graphraft.reports.runfiles.RunFiles;
+import io.graphraft.reports.runfiles.TrialName;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -49,7 +51,7 @@ public final class LatencyDistribution {
                     HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
                     for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
                         Histogram histogram = (Histogram) h;
-                        if (histogram.getTag() == null || "measurement".equals(histogram.getTag())) {
+                        if (histogram.getTag() == null || RunFiles.MEASUREMENT.equals(histogram.getTag())) {
                             intervals.add(histogram);
                         }
                     }
@@ -64,7 +66,7 @@ public final class LatencyDistribution {
     /** All measured operations in one histogram (nanoseconds), or null without an .hlog. */
     public Histogram histogram() {
         if (merged == null && exact()) {
-            merged = new Histogram(3);
+            merged = new Histogram(RunFiles.SIGNIFICANT_DIGITS);
             intervals().forEach(merged::add);
         }
         return merged;

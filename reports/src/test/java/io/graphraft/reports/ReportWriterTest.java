@@ -1,5 +1,7 @@
 package io.graphraft.reports;
 
+import io.graphraft.reports.report.ReportWriter;
+import io.graphraft.reports.runfiles.TrialName;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -11,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +59,35 @@ class ReportWriterTest {
     }
 
     @Test
+    void questionsAreNumberedInTheOrderTheyAppear() throws IOException {
+        Path run = FixtureRuns.copy("run-a", temp);
+        String md = Files.readString(ReportWriter.write(RunFolder.load(run)));
+        List<Integer> numbers = md.lines().filter(l -> l.matches("## \\d+\\. .*"))
+                .map(l -> Integer.parseInt(l.substring(3, l.indexOf('.')))).toList();
+        assertThat(numbers).startsWith(1, 2, 3).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** The committed reference run was written before the run-folder types existed: it must still read. */
+    @Test
+    void theReferenceRunReadsWithTheSameSections() throws IOException {
+        Path copy = temp.resolve("reference");
+        try (Stream<Path> files = Files.list(Path.of("reference"))) {
+            Files.createDirectories(copy);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        String md = Files.readString(ReportWriter.write(RunFolder.load(copy)));
+        assertThat(md.lines().filter(l -> l.startsWith("## ")).toList()).containsExactly(
+                "## Headline", "## The seed's latency breakdown, measured",
+                "## 1. Write latency (sequential CreateNode, closed loop)", "## 2. Batching gains",
+                "## 3. What fsync costs, against the floor", "## 4. Snapshot recovery", "## 5. Election and failover",
+                "## 6. Open-loop latency (throughput–latency)", "## State machine alone (ApplyBenchmark)");
+        assertThat(md).as("env.json and the snapshot facts were read")
+                .contains("| copycat | {io.atomix.copycat:1.2.8,io.atomix.catalyst:1.2.1} |", " MiB |");
+    }
+
+    @Test
     void printedPercentilesAreHdrHistogramsOwnValuesForTheFiles() throws IOException {
         Path run = FixtureRuns.copy("run-a", temp);
         Histogram own = measured(run.resolve(DURABLE_FSYNC + ".hlog"));
@@ -89,14 +121,5 @@ class ReportWriterTest {
         assertThatThrownBy(() -> RunFolder.load(temp.resolve("nope"))).hasMessageContaining("nope").hasMessageContaining("does not exist");
         Files.createDirectories(temp.resolve("empty"));
         assertThatThrownBy(() -> RunFolder.load(temp.resolve("empty"))).hasMessageContaining("not a run folder");
-    }
-
-    @Test
-    void trialNamesKeepDashesInsideValues() {
-        TrialName name = TrialName.parse(DURABLE_FSYNC);
-        assertThat(name.benchmark()).isEqualTo("WriteLatencyBenchmark.createNode");
-        assertThat(name.param("engine", "")).isEqualTo("baseline-durable");
-        assertThat(name.param("options", "?")).isEmpty();
-        assertThat(TrialName.parse("X.y-options=log=rocksdb-store=heap").param("options", "")).isEqualTo("log=rocksdb");
     }
 }

@@ -27,13 +27,16 @@ public record NodeLaunch(String engine, Map<String, String> spec, String cluster
 
     /** The same launch with the spec's data directory moved (an agent keeps data where it is told). */
     public NodeLaunch withDataDirectory(Path directory) {
-        Map<String, String> moved = new java.util.LinkedHashMap<>(spec);
-        moved.put("dataDirectory", directory.toAbsolutePath().toString());
-        return new NodeLaunch(engine, moved, clusterId, members, index, routes, secret);
+        return new NodeLaunch(engine, SpecProperties.withDataDirectory(spec, directory), clusterId, members, index,
+                routes, secret);
+    }
+
+    public Path dataDirectory() {
+        return SpecProperties.dataDirectory(spec);
     }
 
     public ClusterSpec clusterSpec() {
-        return SpecProperties.parse(spec, null);
+        return SpecProperties.parse(spec);
     }
 
     public MemberConfig memberConfig() {

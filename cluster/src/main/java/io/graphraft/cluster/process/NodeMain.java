@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class NodeMain {
         try {
             long mainAt = System.currentTimeMillis();
             NodeLaunch launch = NodeLaunch.fromJson(line);
-            Files.createDirectories(Path.of(launch.spec().get("dataDirectory")));
+            Files.createDirectories(launch.dataDirectory());
             ClusterSpec spec = launch.clusterSpec();
             MemberConfig config = launch.memberConfig();
             Member member = Engines.byName(launch.engine()).startMember(spec, config);

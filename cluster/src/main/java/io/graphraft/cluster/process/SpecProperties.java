@@ -1,18 +1,19 @@
 package io.graphraft.cluster.process;
 
-import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.engine.ClusterSpec;
-import io.graphraft.core.engine.Durability;
-import io.graphraft.core.store.StoreKind;
+import io.graphraft.core.engine.Setting;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
-/** A {@link ClusterSpec} as string properties and back, for the launch of a node process. */
+/**
+ * A {@link ClusterSpec} as string properties and back, for the launch of a node process: the data
+ * directory, every setting with a value under its parameter name, and engine options as
+ * {@code option.<key>}.
+ */
 public final class SpecProperties {
+    private static final String DATA_DIRECTORY = "dataDirectory";
     private static final String OPTION = "option.";
 
     private SpecProperties() {
@@ -20,52 +21,49 @@ public final class SpecProperties {
 
     public static Map<String, String> of(ClusterSpec spec) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("dataDirectory", spec.dataDirectory().toAbsolutePath().toString());
-        out.put("nodes", Integer.toString(spec.nodes()));
-        out.put("durability", spec.durability().name().toLowerCase(Locale.ROOT));
-        out.put("store", spec.store().label());
-        out.put("codec", spec.codec().label());
-        out.put("requestTimeoutMs", Long.toString(spec.requestTimeout().toMillis()));
-        spec.electionTimeout().ifPresent(d -> out.put("electionTimeoutMs", Long.toString(d.toMillis())));
-        spec.heartbeatInterval().ifPresent(d -> out.put("heartbeatIntervalMs", Long.toString(d.toMillis())));
-        spec.snapshotThreshold().ifPresent(v -> out.put("snapshotThreshold", Long.toString(v)));
-        spec.trailingLogs().ifPresent(v -> out.put("trailingLogs", Long.toString(v)));
-        spec.appendBatchMaxEntries().ifPresent(v -> out.put("appendBatchMaxEntries", Integer.toString(v)));
+        out.put(DATA_DIRECTORY, spec.dataDirectory().toAbsolutePath().toString());
+        for (Setting<?> setting : Setting.ALL) {
+            put(spec, setting, out);
+        }
         spec.options().forEach((key, value) -> out.put(OPTION + key, value));
         return out;
     }
 
-    /** The spec {@link #of} described, with its data directory replaced by {@code dataDirectory} if given. */
-    public static ClusterSpec parse(Map<String, String> properties, Path dataDirectory) {
-        Path directory = dataDirectory != null ? dataDirectory : Path.of(require(properties, "dataDirectory"));
-        ClusterSpec.Builder builder = ClusterSpec.builder(directory)
-                .nodes(Integer.parseInt(require(properties, "nodes")))
-                .durability(Durability.valueOf(require(properties, "durability").toUpperCase(Locale.ROOT)))
-                .store(StoreKind.parse(require(properties, "store")))
-                .codec(CodecKind.parse(require(properties, "codec")))
-                .requestTimeout(Duration.ofMillis(Long.parseLong(require(properties, "requestTimeoutMs"))));
-        properties.forEach((key, value) -> {
-            switch (key) {
-                case "electionTimeoutMs" -> builder.electionTimeout(Duration.ofMillis(Long.parseLong(value)));
-                case "heartbeatIntervalMs" -> builder.heartbeatInterval(Duration.ofMillis(Long.parseLong(value)));
-                case "snapshotThreshold" -> builder.snapshotThreshold(Long.parseLong(value));
-                case "trailingLogs" -> builder.trailingLogs(Long.parseLong(value));
-                case "appendBatchMaxEntries" -> builder.appendBatchMaxEntries(Integer.parseInt(value));
-                default -> {
-                    if (key.startsWith(OPTION)) {
-                        builder.option(key.substring(OPTION.length()), value);
-                    }
-                }
-            }
-        });
-        return builder.build();
+    private static <T> void put(ClusterSpec spec, Setting<T> setting, Map<String, String> out) {
+        spec.find(setting).ifPresent(value -> out.put(setting.parameter(), String.valueOf(setting.describe(value))));
     }
 
-    private static String require(Map<String, String> properties, String key) {
-        String value = properties.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("cluster spec property '" + key + "' is missing");
+    /** The data directory {@link #of} recorded. */
+    public static Path dataDirectory(Map<String, String> properties) {
+        String directory = properties.get(DATA_DIRECTORY);
+        if (directory == null) {
+            throw new IllegalArgumentException("cluster spec property '" + DATA_DIRECTORY + "' is missing");
         }
-        return value;
+        return Path.of(directory);
+    }
+
+    /** The same properties with the data directory replaced. */
+    public static Map<String, String> withDataDirectory(Map<String, String> properties, Path directory) {
+        Map<String, String> moved = new LinkedHashMap<>(properties);
+        moved.put(DATA_DIRECTORY, directory.toAbsolutePath().toString());
+        return moved;
+    }
+
+    /** @throws IllegalArgumentException naming a property that is unknown or invalid */
+    public static ClusterSpec parse(Map<String, String> properties) {
+        ClusterSpec.Builder builder = ClusterSpec.builder(dataDirectory(properties));
+        properties.forEach((key, value) -> {
+            if (key.equals(DATA_DIRECTORY)) {
+                return;
+            }
+            if (key.startsWith(OPTION)) {
+                builder.option(key.substring(OPTION.length()), value);
+                return;
+            }
+            Setting<?> setting = Setting.byParameter(key)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown cluster spec property '" + key + "'"));
+            builder.parse(setting, value);
+        });
+        return builder.build();
     }
 }

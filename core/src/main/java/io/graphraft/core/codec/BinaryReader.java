@@ -1,6 +1,7 @@
 package io.graphraft.core.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads what {@link BinaryWriter} wrote; every read is bounds-checked and fails with {@link CodecException}. */
 public final class BinaryReader {
@@ -61,6 +62,44 @@ public final class BinaryReader {
         System.arraycopy(bytes, position, out, 0, length);
         position += length;
         return out;
+    }
+
+    /** The offset of the next byte to read. */
+    public int position() {
+        return position;
+    }
+
+    /** Moves back (or on) to {@code offset}, e.g. to decode a range that was skipped over once. */
+    public void position(int offset) {
+        if (offset < 0 || offset > bytes.length) {
+            throw new CodecException("position " + offset + " is outside 0.." + bytes.length);
+        }
+        position = offset;
+    }
+
+    /** Skips {@code count} bytes. */
+    public void skip(int count) {
+        require(count, count + " bytes");
+        position += count;
+    }
+
+    /** Whether the bytes in {@code [from, to)} equal {@code other}. */
+    public boolean rangeEquals(int from, int to, byte[] other) {
+        return Arrays.equals(bytes, from, to, other, 0, other.length);
+    }
+
+    /** A hash of the bytes in {@code [from, to)}. */
+    public int rangeHash(int from, int to) {
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
+    }
+
+    /** A copy of the bytes in {@code [from, to)}. */
+    public byte[] copyRange(int from, int to) {
+        return Arrays.copyOfRange(bytes, from, to);
     }
 
     public int remaining() {

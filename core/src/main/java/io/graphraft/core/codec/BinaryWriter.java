@@ -60,6 +60,11 @@ public final class BinaryWriter {
         return size;
     }
 
+    /** The backing array, without a copy: its first {@link #size()} bytes are what was written (valid until the next write). */
+    public byte[] array() {
+        return buffer;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
     }

@@ -7,6 +7,7 @@ import io.graphraft.core.model.Properties;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Binary encoding of the graph model (properties, nodes, edges): shared by the binary codec, the
@@ -42,13 +43,18 @@ public final class GraphBinary {
     }
 
     public static SortedMap<String, Object> readProperties(BinaryReader in) {
+        return readProperties(in, BinaryReader::readString);
+    }
+
+    /** Reads properties, reading each key with {@code keys} (which may return a shared instance). */
+    static SortedMap<String, Object> readProperties(BinaryReader in, Function<BinaryReader, String> keys) {
         int count = in.readLength("property count");
         if (count == 0) {
             return Properties.empty();
         }
         TreeMap<String, Object> properties = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            String key = in.readString();
+            String key = keys.apply(in);
             int tag = in.readByte();
             Object value = switch (tag) {
                 case STRING -> in.readString();
@@ -63,6 +69,22 @@ public final class GraphBinary {
             }
         }
         return Properties.checked(properties);
+    }
+
+    /** Moves past encoded properties without building them. */
+    static void skipProperties(BinaryReader in) {
+        int count = in.readLength("property count");
+        for (int i = 0; i < count; i++) {
+            in.skip(in.readLength("string length"));
+            int tag = in.readByte();
+            switch (tag) {
+                case STRING -> in.skip(in.readLength("string length"));
+                case LONG -> in.readVarLong();
+                case DOUBLE -> in.skip(8);
+                case FALSE, TRUE -> { }
+                default -> throw new CodecException("unknown value tag " + tag + " in a property");
+            }
+        }
     }
 
     public static void writeNode(BinaryWriter out, Node node) {

@@ -7,51 +7,31 @@ import io.graphraft.core.util.Directories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Everything needed to start a cluster. Built with {@link #builder(Path)}, which rejects invalid
- * values naming the setting; an engine rejects settings it does not support when it starts.
- *
- * <p>The seed's hashicorp/raft knobs map as: SnapshotThreshold → {@code snapshotThreshold} (log
- * entries since the last snapshot that trigger a new one; 0 = no automatic snapshots), TrailingLogs
- * → {@code trailingLogs} (entries kept behind a snapshot for lagging followers). Each engine
- * documents how it maps them onto its own configuration.
+ * Everything needed to start a cluster: a data directory, a value for each {@link Setting} (its
+ * default where none was given; optional settings stay unset) and engine options. Built with
+ * {@link #builder(Path)}, which rejects invalid values naming the setting; an engine rejects
+ * settings it does not support when it starts. The typed getters and setters below are
+ * conveniences over {@link #get}/{@link Builder#set}: what a setting is lives in {@link Setting}.
  */
 public final class ClusterSpec {
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Setting.REQUEST_TIMEOUT.defaultValue();
 
-    private final int nodes;
     private final Path dataDirectory;
-    private final Durability durability;
-    private final StoreKind store;
-    private final CodecKind codec;
-    private final Duration requestTimeout;
-    private final Duration electionTimeout;
-    private final Duration heartbeatInterval;
-    private final Long snapshotThreshold;
-    private final Long trailingLogs;
-    private final Integer appendBatchMaxEntries;
+    private final Map<Setting<?>, Object> values;
     private final Map<String, String> options;
 
     private ClusterSpec(Builder b) {
-        this.nodes = b.nodes;
         this.dataDirectory = b.dataDirectory;
-        this.durability = b.durability;
-        this.store = b.store;
-        this.codec = b.codec;
-        this.requestTimeout = b.requestTimeout;
-        this.electionTimeout = b.electionTimeout;
-        this.heartbeatInterval = b.heartbeatInterval;
-        this.snapshotThreshold = b.snapshotThreshold;
-        this.trailingLogs = b.trailingLogs;
-        this.appendBatchMaxEntries = b.appendBatchMaxEntries;
+        this.values = Map.copyOf(b.values);
         this.options = Collections.unmodifiableMap(new TreeMap<>(b.options));
     }
 
@@ -62,22 +42,21 @@ public final class ClusterSpec {
 
     public Builder toBuilder() {
         Builder b = new Builder(dataDirectory);
-        b.nodes = nodes;
-        b.durability = durability;
-        b.store = store;
-        b.codec = codec;
-        b.requestTimeout = requestTimeout;
-        b.electionTimeout = electionTimeout;
-        b.heartbeatInterval = heartbeatInterval;
-        b.snapshotThreshold = snapshotThreshold;
-        b.trailingLogs = trailingLogs;
-        b.appendBatchMaxEntries = appendBatchMaxEntries;
+        b.values.putAll(values);
         b.options.putAll(options);
         return b;
     }
 
-    public int nodes() {
-        return nodes;
+    /** The value of {@code setting}: as given, else its default (null for an unset optional setting). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        T value = (T) values.get(setting);
+        return value != null ? value : setting.defaultValue();
+    }
+
+    /** The value of an optional setting, empty where the engine chooses. */
+    public <T> Optional<T> find(Setting<T> setting) {
+        return Optional.ofNullable(get(setting));
     }
 
     public Path dataDirectory() {
@@ -89,41 +68,44 @@ public final class ClusterSpec {
         return dataDirectory.resolve("node-" + index);
     }
 
+    public int nodes() {
+        return get(Setting.NODES);
+    }
+
     public Durability durability() {
-        return durability;
+        return get(Setting.DURABILITY);
     }
 
     public StoreKind store() {
-        return store;
+        return get(Setting.STORE);
     }
 
     public CodecKind codec() {
-        return codec;
+        return get(Setting.CODEC);
     }
 
-    /** How long a client waits for a request before failing it with {@link EngineUnavailableException}. */
     public Duration requestTimeout() {
-        return requestTimeout;
+        return get(Setting.REQUEST_TIMEOUT);
     }
 
     public Optional<Duration> electionTimeout() {
-        return Optional.ofNullable(electionTimeout);
+        return find(Setting.ELECTION_TIMEOUT);
     }
 
     public Optional<Duration> heartbeatInterval() {
-        return Optional.ofNullable(heartbeatInterval);
+        return find(Setting.HEARTBEAT_INTERVAL);
     }
 
     public Optional<Long> snapshotThreshold() {
-        return Optional.ofNullable(snapshotThreshold);
+        return find(Setting.SNAPSHOT_THRESHOLD);
     }
 
     public Optional<Long> trailingLogs() {
-        return Optional.ofNullable(trailingLogs);
+        return find(Setting.TRAILING_LOGS);
     }
 
     public Optional<Integer> appendBatchMaxEntries() {
-        return Optional.ofNullable(appendBatchMaxEntries);
+        return find(Setting.APPEND_BATCH_MAX_ENTRIES);
     }
 
     /** Engine-specific options ({@code key=value}); each engine lists the keys and values it accepts. */
@@ -136,43 +118,30 @@ public final class ClusterSpec {
     }
 
     /** The optional settings given explicitly (everything else is the engine's default). */
-    public Set<Setting> explicitSettings() {
-        EnumSet<Setting> set = EnumSet.noneOf(Setting.class);
-        if (electionTimeout != null) {
-            set.add(Setting.ELECTION_TIMEOUT);
-        }
-        if (heartbeatInterval != null) {
-            set.add(Setting.HEARTBEAT_INTERVAL);
-        }
-        if (snapshotThreshold != null) {
-            set.add(Setting.SNAPSHOT_THRESHOLD);
-        }
-        if (trailingLogs != null) {
-            set.add(Setting.TRAILING_LOGS);
-        }
-        if (appendBatchMaxEntries != null) {
-            set.add(Setting.APPEND_BATCH_MAX_ENTRIES);
+    public Set<Setting<?>> explicitSettings() {
+        Set<Setting<?>> set = new LinkedHashSet<>();
+        for (Setting<?> setting : Setting.ALL) {
+            if (setting.optional() && values.containsKey(setting)) {
+                set.add(setting);
+            }
         }
         return set;
     }
 
-    /** Every setting with its value, for env.json and reports. */
+    /** Every setting with a value, by parameter name, for env.json and reports. */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("nodes", nodes);
-        out.put("durability", durability.name().toLowerCase(java.util.Locale.ROOT));
-        out.put("store", store.label());
-        out.put("codec", codec.label());
-        out.put("requestTimeoutMs", requestTimeout.toMillis());
-        electionTimeout().ifPresent(d -> out.put("electionTimeoutMs", d.toMillis()));
-        heartbeatInterval().ifPresent(d -> out.put("heartbeatIntervalMs", d.toMillis()));
-        snapshotThreshold().ifPresent(v -> out.put("snapshotThreshold", v));
-        trailingLogs().ifPresent(v -> out.put("trailingLogs", v));
-        appendBatchMaxEntries().ifPresent(v -> out.put("appendBatchMaxEntries", v));
+        for (Setting<?> setting : Setting.ALL) {
+            describe(setting, out);
+        }
         if (!options.isEmpty()) {
             out.put("options", options);
         }
         return out;
+    }
+
+    private <T> void describe(Setting<T> setting, Map<String, Object> out) {
+        find(setting).ifPresent(value -> out.put(setting.parameter(), setting.describe(value)));
     }
 
     @Override
@@ -182,82 +151,63 @@ public final class ClusterSpec {
 
     /** Validating builder: every setter rejects a bad value with a message naming the setting. */
     public static final class Builder {
-        private static final int MAX_NODES = 7;
-
-        private int nodes = 1;
         private final Path dataDirectory;
-        private Durability durability = Durability.FSYNC;
-        private StoreKind store = StoreKind.HEAP;
-        private CodecKind codec = CodecKind.BINARY;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private Duration electionTimeout;
-        private Duration heartbeatInterval;
-        private Long snapshotThreshold;
-        private Long trailingLogs;
-        private Integer appendBatchMaxEntries;
+        private final Map<Setting<?>, Object> values = new HashMap<>();
         private final Map<String, String> options = new TreeMap<>();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
         }
 
-        public Builder nodes(int count) {
-            if (count < 1 || count > MAX_NODES) {
-                throw new IllegalArgumentException("nodes must be between 1 and " + MAX_NODES + ", was " + count);
-            }
-            this.nodes = count;
+        /** Sets {@code setting}, validated. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, setting.validate(value));
             return this;
+        }
+
+        /** Sets {@code setting} from its string form (its {@link Setting#parameter()} value). */
+        public <T> Builder parse(Setting<T> setting, String text) {
+            return set(setting, setting.parse(text));
+        }
+
+        public Builder nodes(int count) {
+            return set(Setting.NODES, count);
         }
 
         public Builder durability(Durability value) {
-            this.durability = Objects.requireNonNull(value, "durability must not be null");
-            return this;
+            return set(Setting.DURABILITY, value);
         }
 
         public Builder store(StoreKind value) {
-            this.store = Objects.requireNonNull(value, "store must not be null");
-            return this;
+            return set(Setting.STORE, value);
         }
 
         public Builder codec(CodecKind value) {
-            this.codec = Objects.requireNonNull(value, "codec must not be null");
-            return this;
+            return set(Setting.CODEC, value);
         }
 
         public Builder requestTimeout(Duration value) {
-            this.requestTimeout = positive("requestTimeout", value);
-            return this;
+            return set(Setting.REQUEST_TIMEOUT, value);
         }
 
         public Builder electionTimeout(Duration value) {
-            this.electionTimeout = positive("electionTimeout", value);
-            return this;
+            return set(Setting.ELECTION_TIMEOUT, value);
         }
 
         public Builder heartbeatInterval(Duration value) {
-            this.heartbeatInterval = positive("heartbeatInterval", value);
-            return this;
+            return set(Setting.HEARTBEAT_INTERVAL, value);
         }
 
-        /** Log entries since the last snapshot that trigger an automatic snapshot; 0 turns them off. */
         public Builder snapshotThreshold(long entries) {
-            this.snapshotThreshold = notNegative("snapshotThreshold", entries);
-            return this;
+            return set(Setting.SNAPSHOT_THRESHOLD, entries);
         }
 
-        /** Log entries kept behind a snapshot when the log is compacted. */
         public Builder trailingLogs(long entries) {
-            this.trailingLogs = notNegative("trailingLogs", entries);
-            return this;
+            return set(Setting.TRAILING_LOGS, entries);
         }
 
-        /** Most log entries one append RPC carries. */
         public Builder appendBatchMaxEntries(int entries) {
-            if (entries < 1) {
-                throw new IllegalArgumentException("appendBatchMaxEntries must be at least 1, was " + entries);
-            }
-            this.appendBatchMaxEntries = entries;
-            return this;
+            return set(Setting.APPEND_BATCH_MAX_ENTRIES, entries);
         }
 
         public Builder option(String key, String value) {
@@ -271,31 +221,34 @@ public final class ClusterSpec {
             return this;
         }
 
+        /** Adds engine options written as {@code key=value;key=value} (blank: none). */
+        public Builder options(String keyValues) {
+            for (String option : keyValues.split(";")) {
+                if (option.isBlank()) {
+                    continue;
+                }
+                int eq = option.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("engine option '" + option + "' is not key=value");
+                }
+                option(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
+            }
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the setting if the data directory is missing or
          *     the heartbeat is not shorter than the election timeout
          */
         public ClusterSpec build() {
             Directories.requireDirectory(dataDirectory, "dataDirectory");
-            if (electionTimeout != null && heartbeatInterval != null && heartbeatInterval.compareTo(electionTimeout) >= 0) {
-                throw new IllegalArgumentException("heartbeatInterval (" + heartbeatInterval.toMillis()
-                        + " ms) must be shorter than electionTimeout (" + electionTimeout.toMillis() + " ms)");
+            Duration election = (Duration) values.get(Setting.ELECTION_TIMEOUT);
+            Duration heartbeat = (Duration) values.get(Setting.HEARTBEAT_INTERVAL);
+            if (election != null && heartbeat != null && heartbeat.compareTo(election) >= 0) {
+                throw new IllegalArgumentException("heartbeatInterval (" + heartbeat.toMillis()
+                        + " ms) must be shorter than electionTimeout (" + election.toMillis() + " ms)");
             }
             return new ClusterSpec(this);
-        }
-
-        private static Duration positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
-            }
-            return value;
-        }
-
-        private static long notNegative(String name, long value) {
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
-            }
-            return value;
         }
     }
 }

@@ -28,17 +28,20 @@ public interface Engine {
     /** The engine library's artifacts and versions (empty for the baselines). */
     Map<String, String> libraryVersions();
 
-    /** Why this engine cannot run {@code spec}, or empty if it can. */
-    default Optional<String> unsupported(ClusterSpec spec) {
-        return support().unsupported(name(), spec);
-    }
-
     /**
-     * Flags every JVM that runs this engine needs (e.g. {@code --add-opens}); the harness gives them
-     * to benchmark forks, node processes and tests.
+     * JVM flags every JVM running this engine needs, e.g. {@code --add-opens=java.base/java.nio=ALL-UNNAMED}
+     * for a library that reflects into the JDK. The benchmark launcher gives the union of all engines'
+     * flags to its forks, node processes get them from the harness, benchmarks.jar's manifest opens the
+     * same packages, an engine module's tests set them in its pom, and starting members in a JVM that
+     * lacks one fails naming it ({@link JvmFlags#require}).
      */
     default List<String> jvmFlags() {
         return List.of();
+    }
+
+    /** Why this engine cannot run {@code spec}, or empty if it can. */
+    default Optional<String> unsupported(ClusterSpec spec) {
+        return support().unsupported(name(), spec);
     }
 
     /**

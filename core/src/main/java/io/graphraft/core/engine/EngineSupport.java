@@ -20,7 +20,7 @@ public final class EngineSupport {
     private final Set<Integer> nodeCounts;
     private final Set<Durability> durabilities;
     private final Set<StoreKind> stores;
-    private final Set<Setting> settings;
+    private final Set<Setting<?>> settings;
     private final Map<String, List<String>> options;
 
     private EngineSupport(Builder b) {
@@ -48,7 +48,7 @@ public final class EngineSupport {
         if (!stores.contains(spec.store())) {
             return Optional.of("engine '" + engine + "' does not support store=" + spec.store().label());
         }
-        for (Setting setting : spec.explicitSettings()) {
+        for (Setting<?> setting : spec.explicitSettings()) {
             if (!settings.contains(setting)) {
                 return Optional.of("engine '" + engine + "' does not support the setting '" + setting.key() + "'");
             }
@@ -83,7 +83,7 @@ public final class EngineSupport {
         private final Set<Integer> nodeCounts = new TreeSet<>(List.of(1));
         private final Set<Durability> durabilities = EnumSet.allOf(Durability.class);
         private final Set<StoreKind> stores = EnumSet.allOf(StoreKind.class);
-        private final Set<Setting> settings = EnumSet.noneOf(Setting.class);
+        private final Set<Setting<?>> settings = new java.util.LinkedHashSet<>();
         private final Map<String, List<String>> options = new LinkedHashMap<>();
 
         public Builder nodeCounts(Integer... counts) {
@@ -98,7 +98,7 @@ public final class EngineSupport {
             return this;
         }
 
-        public Builder settings(Setting... values) {
+        public Builder settings(Setting<?>... values) {
             settings.addAll(Arrays.asList(values));
             return this;
         }

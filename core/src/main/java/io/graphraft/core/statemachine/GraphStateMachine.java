@@ -1,5 +1,6 @@
 package io.graphraft.core.statemachine;
 
+import io.graphraft.core.codec.BinaryReader;
 import io.graphraft.core.codec.BinaryWriter;
 import io.graphraft.core.codec.Codec;
 import io.graphraft.core.codec.CodecException;
@@ -13,7 +14,9 @@ import io.graphraft.core.model.Edge;
 import io.graphraft.core.model.Node;
 import io.graphraft.core.model.Properties;
 import io.graphraft.core.store.GraphStore;
+import io.graphraft.core.store.SnapshotBlocks;
 import io.graphraft.core.store.StoreKind;
+import io.graphraft.core.util.Directories;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,6 +26,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +38,6 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The replicated graph state machine. Every replica applying the same log reaches the same state:
@@ -47,7 +49,12 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class GraphStateMachine implements AutoCloseable {
     private static final int SNAPSHOT_MAGIC = 0x4752534E; // "GRSN"
-    static final int SNAPSHOT_VERSION = 1;
+    /** Version 2: checksummed blocks (version 1, one stream under one checksum, is refused naming its version). */
+    static final int SNAPSHOT_VERSION = 2;
+    /** In a snapshot directory: the snapshot itself, and the folder of the files the store keeps beside it. */
+    static final String SNAPSHOT_FILE = "snapshot.bin";
+    static final String SNAPSHOT_FILES = "files";
+    private static final int FILE_BUFFER = 1 << 20;
 
     private final Codec codec;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -159,57 +166,92 @@ public final class GraphStateMachine implements AutoCloseable {
     }
 
     /**
-     * Writes a snapshot: a versioned header (index, id counters, counts, store kind), the store's
-     * content, and a CRC32C of everything before it.
+     * Writes a self-contained snapshot: magic and format version, then checksummed blocks (see
+     * {@link SnapshotBlocks}): a header (store kind, applied index, id counters, counts), the store's
+     * content, and an end block counting the blocks before it.
      */
     public void writeSnapshot(OutputStream out) throws IOException {
+        writeSnapshot(out, null);
+    }
+
+    private void writeSnapshot(OutputStream out, Path filesDirectory) throws IOException {
         lock.readLock().lock();
         try {
             requireOpen();
-            CRC32C crc = new CRC32C();
-            DataOutputStream data = new DataOutputStream(new CheckedOutputStream(out, crc));
+            DataOutputStream data = new DataOutputStream(out);
             data.writeInt(SNAPSHOT_MAGIC);
             data.writeInt(SNAPSHOT_VERSION);
-            data.writeUTF(store.kind().label());
-            data.writeLong(lastAppliedIndex);
-            data.writeLong(nextNodeId);
-            data.writeLong(nextEdgeId);
-            data.writeLong(nodeCount);
-            data.writeLong(edgeCount);
-            store.writeContent(data);
+            SnapshotBlocks.Writer blocks = new SnapshotBlocks.Writer(data);
+            BinaryWriter header = new BinaryWriter().writeString(store.kind().label()).writeVarLong(lastAppliedIndex)
+                    .writeVarLong(nextNodeId).writeVarLong(nextEdgeId).writeVarLong(nodeCount).writeVarLong(edgeCount);
+            blocks.write(SnapshotBlocks.HEADER, header.array(), 0, header.size());
+            store.writeContent(blocks, filesDirectory);
+            BinaryWriter end = new BinaryWriter().writeVarLong(blocks.count());
+            blocks.write(SnapshotBlocks.END, end.array(), 0, end.size());
             data.flush();
-            new DataOutputStream(out).writeLong(crc.getValue());
-            out.flush();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Writes a snapshot to {@code file} atomically: a temporary file, fsynced, then renamed over it. */
+    /** Writes a self-contained snapshot to {@code file} atomically: a temporary file, fsynced, then renamed over it. */
     public void writeSnapshot(Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            writeSnapshot(out);
-        }
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            try {
+                writeSnapshot(new BufferedOutputStream(Channels.newOutputStream(channel), FILE_BUFFER), null);
+                channel.force(true);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
+            }
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // The rename is durable only once the directory is: callers drop log entries after this returns.
-        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        }
+        Directories.force(file.toAbsolutePath().getParent());
     }
 
     /**
-     * Replaces the whole state with a snapshot. The snapshot is read into a new store and checked
-     * (magic, version, store kind, checksum, nothing missing or extra) before anything is swapped:
-     * on any failure the current state is untouched and a {@link SnapshotException} says why.
+     * Writes a snapshot as a new directory (which must not exist): {@value #SNAPSHOT_FILE} plus the
+     * files the store keeps beside it instead of copying (a RocksDB checkpoint: hard links, no copy).
+     * Atomic: built under a temporary name, fsynced, then renamed.
+     */
+    public void writeSnapshotDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            throw new IOException("snapshot directory " + directory + " already exists");
+        }
+        Path temporary = directory.resolveSibling(directory.getFileName() + ".tmp");
+        Directories.deleteRecursively(temporary);
+        Files.createDirectories(temporary);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary.resolve(SNAPSHOT_FILE), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                writeSnapshot(new BufferedOutputStream(Channels.newOutputStream(channel), FILE_BUFFER),
+                        temporary.resolve(SNAPSHOT_FILES));
+                channel.force(true);
+            }
+            Directories.force(temporary);
+            Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteRecursively(temporary);
+            throw e;
+        }
+        Directories.force(directory.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Replaces the whole state with a self-contained snapshot. The snapshot is read into a new store
+     * and checked (magic, version, store kind, every block's checksum and position, nothing missing
+     * or extra) before anything is swapped: on any failure the current state is untouched and a
+     * {@link SnapshotException} says why.
      */
     public void restoreSnapshot(InputStream in) throws SnapshotException {
-        CRC32C crc = new CRC32C();
-        DataInputStream data = new DataInputStream(new CheckedInputStream(in, crc));
-        GraphStore restored = null;
+        restoreSnapshot(in, null);
+    }
+
+    private void restoreSnapshot(InputStream in, Path filesDirectory) throws SnapshotException {
+        DataInputStream data = new DataInputStream(in);
         try {
             int magic = data.readInt();
             if (magic != SNAPSHOT_MAGIC) {
@@ -220,45 +262,67 @@ public final class GraphStateMachine implements AutoCloseable {
                 throw new SnapshotException("unsupported snapshot version " + version
                         + " (this build reads version " + SNAPSHOT_VERSION + ")");
             }
-            String kind = data.readUTF();
+            SnapshotBlocks.Reader blocks = new SnapshotBlocks.Reader(data);
+            SnapshotBlocks.Block first = blocks.next();
+            if (first.kind() != SnapshotBlocks.HEADER) {
+                throw new SnapshotException("snapshot is corrupt: it starts with block kind " + first.kind() + ", not its header");
+            }
+            BinaryReader header = new BinaryReader(first.bytes());
+            String kind = header.readString();
             if (!kind.equals(store.kind().label())) {
                 throw new SnapshotException("snapshot was written by the '" + kind + "' store but this state machine uses '"
                         + store.kind().label() + "'");
             }
-            long index = data.readLong();
-            long nodeId = data.readLong();
-            long edgeId = data.readLong();
-            long nodes = data.readLong();
-            long edges = data.readLong();
-            restored = store.readContent(data);
-            long computed = crc.getValue();
-            long recorded = new DataInputStream(in).readLong();
-            if (computed != recorded) {
-                throw new SnapshotException("snapshot checksum mismatch: recorded " + Long.toHexString(recorded)
-                        + ", computed " + Long.toHexString(computed) + " (the snapshot is corrupt)");
-            }
-            if (in.read() != -1) {
-                throw new SnapshotException("snapshot has unexpected bytes after its checksum");
+            long index = header.readVarLong();
+            long nodeId = header.readVarLong();
+            long edgeId = header.readVarLong();
+            long nodes = header.readVarLong();
+            long edges = header.readVarLong();
+            header.expectEnd();
+            GraphStore restored;
+            try (GraphStore.ContentLoader loader = store.loadContent(filesDirectory)) {
+                SnapshotBlocks.Block block = blocks.next();
+                for (; block.kind() != SnapshotBlocks.END; block = blocks.next()) {
+                    loader.accept(block);
+                }
+                BinaryReader end = new BinaryReader(block.bytes());
+                long counted = end.readVarLong();
+                end.expectEnd();
+                if (counted != blocks.count() - 1) {
+                    throw new SnapshotException("snapshot is corrupt: its end block counts " + counted + " blocks before it, but "
+                            + (blocks.count() - 1) + " were read");
+                }
+                if (data.read() != -1) {
+                    throw new SnapshotException("snapshot has unexpected bytes after its end");
+                }
+                restored = loader.finish();
             }
             swapIn(restored, index, nodeId, edgeId, nodes, edges);
         } catch (EOFException e) {
-            closeQuietly(restored);
-            throw new SnapshotException("snapshot is truncated or corrupt: it ends before its checksum", e);
+            throw new SnapshotException("snapshot is truncated or corrupt: it ends before its end block", e);
         } catch (SnapshotException e) {
-            closeQuietly(restored);
             throw e;
         } catch (IOException | CodecException e) {
-            closeQuietly(restored);
             throw new SnapshotException("snapshot is corrupt: " + e.getMessage(), e);
         }
     }
 
+    /** Restores a snapshot written by {@link #writeSnapshot(Path)}. */
     public void restoreSnapshot(Path file) throws SnapshotException {
+        restoreFile(file, null);
+    }
+
+    /** Restores a snapshot written by {@link #writeSnapshotDirectory}. */
+    public void restoreSnapshotDirectory(Path directory) throws SnapshotException {
+        restoreFile(directory.resolve(SNAPSHOT_FILE), directory.resolve(SNAPSHOT_FILES));
+    }
+
+    private void restoreFile(Path file, Path filesDirectory) throws SnapshotException {
         if (!Files.isRegularFile(file)) {
             throw new SnapshotException("snapshot file " + file + " does not exist");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            restoreSnapshot(in);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), FILE_BUFFER)) {
+            restoreSnapshot(in, filesDirectory);
         } catch (SnapshotException e) {
             throw new SnapshotException("cannot restore " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -406,11 +470,5 @@ public final class GraphStateMachine implements AutoCloseable {
 
     private static Result.Error missingEdge(long id) {
         return new Result.Error(ErrorCode.NOT_FOUND, "edge " + id + " does not exist");
-    }
-
-    private static void closeQuietly(GraphStore store) {
-        if (store != null) {
-            store.close();
-        }
     }
 }

@@ -5,8 +5,7 @@ import io.graphraft.core.model.Edge;
 import io.graphraft.core.model.Node;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -47,17 +46,33 @@ public interface GraphStore extends AutoCloseable {
     void forEachEdge(Consumer<Edge> action);
 
     /**
-     * Writes the store's content to {@code out}. The heap store's content depends only on the graph,
-     * so equal graphs give equal bytes; RocksDB checkpoint files also carry file numbers and database
-     * ids, so RocksDB replicas are compared by {@code Query.Digest} instead.
+     * Writes the store's content as snapshot blocks of this store's kinds. The heap store's content
+     * depends only on the graph, so equal graphs give equal bytes; RocksDB checkpoint files also
+     * carry file numbers and database ids, so RocksDB replicas are compared by {@code Query.Digest}.
+     *
+     * @param filesDirectory null for self-contained content (a stream or a single file); otherwise a
+     *     directory (that must not exist yet) where the store may leave files the content refers to
+     *     instead of copying them: the RocksDB store puts its checkpoint there
      */
-    void writeContent(OutputStream out) throws IOException;
+    void writeContent(SnapshotBlocks.Writer out, Path filesDirectory) throws IOException;
 
     /**
-     * Reads content written by {@link #writeContent} into a new store of this kind, leaving this
-     * store untouched. The caller swaps stores only once the snapshot's checksum is verified.
+     * A loader that builds a new store of this kind from content written by {@link #writeContent},
+     * leaving this store untouched; {@code filesDirectory} is where that content's files were left.
+     * The caller swaps stores only once the whole snapshot is verified.
      */
-    GraphStore readContent(InputStream in) throws IOException;
+    ContentLoader loadContent(Path filesDirectory) throws IOException;
+
+    /** Receives a store's content blocks in order; closing it without {@link #finish} discards what it built. */
+    interface ContentLoader extends AutoCloseable {
+        void accept(SnapshotBlocks.Block block) throws IOException;
+
+        /** The new store, once every block was accepted. */
+        GraphStore finish() throws IOException;
+
+        @Override
+        void close();
+    }
 
     @Override
     void close();

@@ -1,32 +1,37 @@
 package io.graphraft.core.store;
 
 import io.graphraft.core.codec.BinaryReader;
+import io.graphraft.core.codec.BinaryWriter;
 import io.graphraft.core.codec.GraphBinary;
+import io.graphraft.core.codec.RecordDecoder;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Edge;
 import io.graphraft.core.model.Node;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-/** The graph in hash maps on the heap, with sorted per-node edge id arrays for adjacency. */
+/**
+ * The graph on the heap: nodes, edges and per-node sorted edge id arrays for adjacency, in
+ * {@link IdTable}s indexed by id.
+ *
+ * <p>Snapshot content: {@code HEAP_NODES} blocks of consecutive node records, then
+ * {@code HEAP_EDGES} blocks of edge records (the graph binary format, ascending by id). Blocks are
+ * cut at fixed id boundaries and at {@value SnapshotBlocks#TARGET_BLOCK_BYTES} bytes, so equal graphs
+ * give equal bytes; they are encoded and decoded in parallel (see {@link ParallelBlocks}).
+ */
 public final class HeapGraphStore implements GraphStore {
-    /** No single node or edge record is anywhere near this; a larger length means corrupt input. */
-    private static final int MAX_RECORD_BYTES = 64 << 20;
+    /** Ids per unit of parallel encoding; blocks never span two. */
+    private static final long SEGMENT_IDS = 1 << 15;
 
-    private final Map<Long, Node> nodes = new HashMap<>();
-    private final Map<Long, Edge> edges = new HashMap<>();
-    private final Map<Long, EdgeIds> outgoing = new HashMap<>();
-    private final Map<Long, EdgeIds> incoming = new HashMap<>();
+    private final IdTable<Node> nodes = new IdTable<>();
+    private final IdTable<Edge> edges = new IdTable<>();
+    private final IdTable<EdgeIds> outgoing = new IdTable<>();
+    private final IdTable<EdgeIds> incoming = new IdTable<>();
 
     @Override
     public StoreKind kind() {
@@ -51,8 +56,7 @@ public final class HeapGraphStore implements GraphStore {
     @Override
     public void putEdge(Edge edge) {
         edges.put(edge.id(), edge);
-        outgoing.computeIfAbsent(edge.from(), k -> new EdgeIds()).add(edge.id());
-        incoming.computeIfAbsent(edge.to(), k -> new EdgeIds()).add(edge.id());
+        index(edge);
     }
 
     @Override
@@ -86,50 +90,136 @@ public final class HeapGraphStore implements GraphStore {
 
     @Override
     public void forEachNode(Consumer<Node> action) {
-        for (long id : sortedKeys(nodes)) {
-            action.accept(nodes.get(id));
-        }
+        nodes.forEach(action);
     }
 
     @Override
     public void forEachEdge(Consumer<Edge> action) {
-        for (long id : sortedKeys(edges)) {
-            action.accept(edges.get(id));
-        }
+        edges.forEach(action);
     }
 
-    /** Format: node count, length-prefixed node records; edge count, length-prefixed edge records. */
+    /** The whole content inline; {@code filesDirectory} is not used (nothing to link). */
     @Override
-    public void writeContent(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeLong(nodes.size());
-        for (long id : sortedKeys(nodes)) {
-            writeRecord(data, GraphBinary.nodeBytes(nodes.get(id)));
-        }
-        data.writeLong(edges.size());
-        for (long id : sortedKeys(edges)) {
-            writeRecord(data, GraphBinary.edgeBytes(edges.get(id)));
-        }
-        data.flush();
+    public void writeContent(SnapshotBlocks.Writer out, Path filesDirectory) throws IOException {
+        writeTable(out, SnapshotBlocks.HEAP_NODES, nodes, "node", GraphBinary::writeNode);
+        writeTable(out, SnapshotBlocks.HEAP_EDGES, edges, "edge", GraphBinary::writeEdge);
     }
 
-    @Override
-    public GraphStore readContent(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        HeapGraphStore restored = new HeapGraphStore();
-        long nodeCount = readCount(data, "node");
-        for (long i = 0; i < nodeCount; i++) {
-            restored.putNode(GraphBinary.readNode(new BinaryReader(readRecord(data))));
-        }
-        long edgeCount = readCount(data, "edge");
-        for (long i = 0; i < edgeCount; i++) {
-            Edge edge = GraphBinary.readEdge(new BinaryReader(readRecord(data)));
-            if (!restored.nodes.containsKey(edge.from()) || !restored.nodes.containsKey(edge.to())) {
-                throw new IOException("snapshot content is inconsistent: edge " + edge.id() + " joins a missing node");
+    private static <T> void writeTable(SnapshotBlocks.Writer out, int kind, IdTable<T> table, String what,
+                                       RecordEncoder<T> encoder) throws IOException {
+        try (ParallelBlocks<List<BinaryWriter>> parallel = new ParallelBlocks<>(blocks -> {
+            for (BinaryWriter block : blocks) {
+                out.write(kind, block.array(), 0, block.size());
             }
-            restored.putEdge(edge);
+        })) {
+            long bound = table.idBound();
+            for (long from = 0; from < bound; from += SEGMENT_IDS) {
+                long start = from;
+                parallel.submit(() -> encodeSegment(table, start, Math.min(bound, start + SEGMENT_IDS), what, encoder));
+            }
+            parallel.finish();
         }
-        return restored;
+    }
+
+    /** The records with ids in {@code [from, to)} as blocks of about the target size. */
+    private static <T> List<BinaryWriter> encodeSegment(IdTable<T> table, long from, long to, String what,
+                                                        RecordEncoder<T> encoder) {
+        List<BinaryWriter> blocks = new ArrayList<>();
+        BinaryWriter[] current = {null};
+        table.forEachIn(from, to, value -> {
+            if (current[0] == null) {
+                current[0] = new BinaryWriter(SnapshotBlocks.TARGET_BLOCK_BYTES + (64 << 10));
+                blocks.add(current[0]);
+            }
+            BinaryWriter block = current[0];
+            int before = block.size();
+            encoder.encode(block, value);
+            int recordBytes = block.size() - before;
+            if (recordBytes > SnapshotBlocks.MAX_RECORD_BYTES) {
+                throw new RecordTooLargeException("cannot write the snapshot: " + what + " " + idOf(value) + " takes "
+                        + recordBytes + " bytes encoded, and a snapshot record holds at most "
+                        + SnapshotBlocks.MAX_RECORD_BYTES + " bytes");
+            }
+            if (block.size() >= SnapshotBlocks.TARGET_BLOCK_BYTES) {
+                current[0] = null;
+            }
+        });
+        return blocks;
+    }
+
+    private static long idOf(Object value) {
+        return value instanceof Node node ? node.id() : ((Edge) value).id();
+    }
+
+    @Override
+    public ContentLoader loadContent(Path filesDirectory) {
+        return new Loader();
+    }
+
+    /** Decodes blocks in parallel (sharing repeated values, see {@link RecordDecoder}) and inserts them in block order. */
+    private static final class Loader implements ContentLoader {
+        private final HeapGraphStore target = new HeapGraphStore();
+        private final ParallelBlocks<Object[]> pipeline = new ParallelBlocks<>(this::insert);
+        private boolean edgesStarted;
+
+        @Override
+        public void accept(SnapshotBlocks.Block block) throws IOException {
+            switch (block.kind()) {
+                case SnapshotBlocks.HEAP_NODES -> {
+                    if (edgesStarted) {
+                        throw new IOException("snapshot content is corrupt: node records after edge records");
+                    }
+                    pipeline.submit(() -> decode(block, true));
+                }
+                case SnapshotBlocks.HEAP_EDGES -> {
+                    edgesStarted = true;
+                    pipeline.submit(() -> decode(block, false));
+                }
+                default -> throw new IOException("snapshot content is corrupt: block kind " + block.kind()
+                        + " does not belong to the heap store");
+            }
+        }
+
+        private static Object[] decode(SnapshotBlocks.Block block, boolean nodes) {
+            BinaryReader in = new BinaryReader(block.bytes());
+            RecordDecoder decoder = new RecordDecoder();
+            List<Object> records = new ArrayList<>();
+            while (in.remaining() > 0) {
+                records.add(nodes ? decoder.readNode(in) : decoder.readEdge(in));
+            }
+            return records.toArray();
+        }
+
+        private void insert(Object[] records) throws IOException {
+            for (Object record : records) {
+                if (record instanceof Node node) {
+                    if (target.nodes.put(node.id(), node) != null) {
+                        throw new IOException("snapshot content is corrupt: node " + node.id() + " appears twice");
+                    }
+                } else {
+                    Edge edge = (Edge) record;
+                    if (target.nodes.get(edge.from()) == null || target.nodes.get(edge.to()) == null) {
+                        throw new IOException("snapshot content is inconsistent: edge " + edge.id() + " joins a missing node");
+                    }
+                    if (target.edges.put(edge.id(), edge) != null) {
+                        throw new IOException("snapshot content is corrupt: edge " + edge.id() + " appears twice");
+                    }
+                    // Edges come in ascending id order, so each node's id arrays fill by appending.
+                    target.index(edge);
+                }
+            }
+        }
+
+        @Override
+        public GraphStore finish() throws IOException {
+            pipeline.finish();
+            return target;
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
+        }
     }
 
     @Override
@@ -140,30 +230,21 @@ public final class HeapGraphStore implements GraphStore {
         incoming.clear();
     }
 
-    private static void writeRecord(DataOutputStream data, byte[] record) throws IOException {
-        data.writeInt(record.length);
-        data.write(record);
+    private void index(Edge edge) {
+        edgeIds(outgoing, edge.from()).add(edge.id());
+        edgeIds(incoming, edge.to()).add(edge.id());
     }
 
-    private static byte[] readRecord(DataInputStream data) throws IOException {
-        int length = data.readInt();
-        if (length < 0 || length > MAX_RECORD_BYTES) {
-            throw new IOException("snapshot content is corrupt: record length " + length);
+    private static EdgeIds edgeIds(IdTable<EdgeIds> index, long nodeId) {
+        EdgeIds ids = index.get(nodeId);
+        if (ids == null) {
+            ids = new EdgeIds();
+            index.put(nodeId, ids);
         }
-        byte[] record = new byte[length];
-        data.readFully(record);
-        return record;
+        return ids;
     }
 
-    private static long readCount(DataInputStream data, String what) throws IOException {
-        long count = data.readLong();
-        if (count < 0) {
-            throw new IOException("snapshot content is corrupt: " + what + " count " + count);
-        }
-        return count;
-    }
-
-    private static void unindex(Map<Long, EdgeIds> index, long nodeId, long edgeId) {
+    private static void unindex(IdTable<EdgeIds> index, long nodeId, long edgeId) {
         EdgeIds ids = index.get(nodeId);
         if (ids != null) {
             ids.remove(edgeId);
@@ -173,7 +254,7 @@ public final class HeapGraphStore implements GraphStore {
         }
     }
 
-    private static long[] idsOf(Map<Long, EdgeIds> index, long nodeId) {
+    private static long[] idsOf(IdTable<EdgeIds> index, long nodeId) {
         EdgeIds ids = index.get(nodeId);
         return ids == null ? new long[0] : ids.toArray();
     }
@@ -197,14 +278,15 @@ public final class HeapGraphStore implements GraphStore {
         return Arrays.copyOf(merged, n);
     }
 
-    private static long[] sortedKeys(Map<Long, ?> map) {
-        long[] keys = new long[map.size()];
-        int i = 0;
-        for (Long key : map.keySet()) {
-            keys[i++] = key;
-        }
-        Arrays.sort(keys);
-        return keys;
+    @FunctionalInterface
+    private interface RecordEncoder<T> {
+        void encode(BinaryWriter out, T value);
     }
 
+    /** A record over the limit, raised inside an encoding task and reported as the IOException it is. */
+    static final class RecordTooLargeException extends RuntimeException {
+        RecordTooLargeException(String message) {
+            super(message);
+        }
+    }
 }

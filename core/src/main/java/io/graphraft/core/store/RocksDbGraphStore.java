@@ -1,5 +1,7 @@
 package io.graphraft.core.store;
 
+import io.graphraft.core.codec.BinaryReader;
+import io.graphraft.core.codec.BinaryWriter;
 import io.graphraft.core.codec.GraphBinary;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Edge;
@@ -15,8 +17,8 @@ import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +45,6 @@ public final class RocksDbGraphStore implements GraphStore {
     private static final byte OUT = 'o';
     private static final byte IN = 'i';
     private static final byte[] EMPTY = new byte[0];
-    private static final int MAX_FILES = 1_000_000;
 
     static {
         RocksDB.loadLibrary();
@@ -169,66 +171,188 @@ public final class RocksDbGraphStore implements GraphStore {
         scan(EDGE, value -> action.accept(GraphBinary.edgeFrom(value)));
     }
 
-    /** Format: file count, then per checkpoint file (ascending by name): name, length, bytes. */
+    /**
+     * A RocksDB checkpoint: SST files hard-linked, the small descriptor files copied, after a flush.
+     * With {@code filesDirectory} the checkpoint is made there and stays (the snapshot lists its files
+     * by name and length; RocksDB's own block checksums cover their bytes); without, it is made
+     * beside the store, streamed as {@code ROCKSDB_FILE} / {@code ROCKSDB_FILE_DATA} blocks, and removed.
+     */
     @Override
-    public void writeContent(OutputStream out) throws IOException {
-        Path checkpointDir = root.resolve("checkpoint-" + generation + "-" + System.nanoTime());
+    public void writeContent(SnapshotBlocks.Writer out, Path filesDirectory) throws IOException {
+        Path checkpointDir = filesDirectory != null ? filesDirectory : root.resolve("checkpoint-" + generation + "-" + System.nanoTime());
         try (Checkpoint checkpoint = Checkpoint.create(db)) {
             checkpoint.createCheckpoint(checkpointDir.toString());
         } catch (RocksDBException e) {
             throw new IOException("cannot checkpoint RocksDB store " + directory + ": " + e.getMessage(), e);
         }
-        try {
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(checkpointDir)) {
-                files = listing.sorted().toList();
-            }
-            DataOutputStream data = new DataOutputStream(out);
-            data.writeInt(files.size());
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(checkpointDir)) {
+            files = listing.sorted().toList();
+        }
+        if (filesDirectory != null) {
+            Directories.force(checkpointDir);
+            BinaryWriter listing = new BinaryWriter().writeVarLong(files.size());
             for (Path file : files) {
-                data.writeUTF(file.getFileName().toString());
-                data.writeLong(Files.size(file));
-                Files.copy(file, data);
+                listing.writeString(file.getFileName().toString()).writeVarLong(Files.size(file));
             }
-            data.flush();
+            out.write(SnapshotBlocks.ROCKSDB_LINKED_FILES, listing.array(), 0, listing.size());
+            return;
+        }
+        try {
+            byte[] chunk = new byte[SnapshotBlocks.TARGET_BLOCK_BYTES];
+            for (Path file : files) {
+                long length = Files.size(file);
+                BinaryWriter header = new BinaryWriter().writeString(file.getFileName().toString()).writeVarLong(length);
+                out.write(SnapshotBlocks.ROCKSDB_FILE, header.array(), 0, header.size());
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (long left = length; left > 0; ) {
+                        int read = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, left));
+                        if (read == 0) {
+                            throw new IOException("checkpoint file " + file + " shrank while it was read");
+                        }
+                        out.write(SnapshotBlocks.ROCKSDB_FILE_DATA, chunk, 0, read);
+                        left -= read;
+                    }
+                }
+            }
         } finally {
             Directories.deleteRecursively(checkpointDir);
         }
     }
 
     @Override
-    public GraphStore readContent(InputStream in) throws IOException {
-        int next = generation + 1;
-        Path target = generationDir(root, next);
-        Directories.deleteRecursively(target);
-        Files.createDirectories(target);
-        try {
-            DataInputStream data = new DataInputStream(in);
-            int count = data.readInt();
-            if (count < 0 || count > MAX_FILES) {
-                throw new IOException("snapshot content is corrupt: checkpoint file count " + count);
-            }
-            for (int i = 0; i < count; i++) {
-                String name = data.readUTF();
-                if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                    throw new IOException("snapshot content is corrupt: bad checkpoint file name '" + name + "'");
-                }
-                long length = data.readLong();
-                if (length < 0) {
-                    throw new IOException("snapshot content is corrupt: file " + name + " has length " + length);
-                }
-                try (OutputStream file = Files.newOutputStream(target.resolve(name))) {
-                    copyExactly(data, file, length, name);
-                }
-            }
-            return new RocksDbGraphStore(root, next, false);
-        } catch (IOException | RuntimeException e) {
+    public ContentLoader loadContent(Path filesDirectory) throws IOException {
+        return new Loader(filesDirectory);
+    }
+
+    /** Rebuilds the files of a checkpoint in the next generation directory, then opens them. */
+    private final class Loader implements ContentLoader {
+        private final Path filesDirectory;
+        private final int next = generation + 1;
+        private final Path target = generationDir(root, next);
+        private OutputStream file;
+        private String fileName;
+        private long fileLeft;
+        private boolean linked;
+        private boolean finished;
+
+        Loader(Path filesDirectory) throws IOException {
+            this.filesDirectory = filesDirectory;
             Directories.deleteRecursively(target);
-            if (e instanceof IllegalStateException) {
+            Files.createDirectories(target);
+        }
+
+        @Override
+        public void accept(SnapshotBlocks.Block block) throws IOException {
+            switch (block.kind()) {
+                case SnapshotBlocks.ROCKSDB_FILE -> {
+                    closeFile();
+                    BinaryReader in = new BinaryReader(block.bytes());
+                    fileName = checkedName(in.readString());
+                    fileLeft = checkedLength(in.readVarLong(), fileName);
+                    in.expectEnd();
+                    file = new BufferedOutputStream(Files.newOutputStream(target.resolve(fileName), StandardOpenOption.CREATE_NEW),
+                            SnapshotBlocks.TARGET_BLOCK_BYTES);
+                }
+                case SnapshotBlocks.ROCKSDB_FILE_DATA -> {
+                    if (file == null || block.length() > fileLeft) {
+                        throw new IOException("snapshot content is corrupt: checkpoint data "
+                                + (file == null ? "outside any file" : "beyond the length of " + fileName));
+                    }
+                    file.write(block.bytes(), 0, block.length());
+                    fileLeft -= block.length();
+                }
+                case SnapshotBlocks.ROCKSDB_LINKED_FILES -> linkFiles(new BinaryReader(block.bytes()));
+                default -> throw new IOException("snapshot content is corrupt: block kind " + block.kind()
+                        + " does not belong to the RocksDB store");
+            }
+        }
+
+        /** SST files are immutable: hard links share them with the snapshot; the files RocksDB rewrites are copied. */
+        private void linkFiles(BinaryReader in) throws IOException {
+            if (filesDirectory == null) {
+                throw new IOException("the snapshot keeps its RocksDB files beside it, but it was read as a stream without them");
+            }
+            linked = true;
+            int count = in.readLength("checkpoint file count");
+            for (int i = 0; i < count; i++) {
+                String name = checkedName(in.readString());
+                long length = checkedLength(in.readVarLong(), name);
+                Path source = filesDirectory.resolve(name);
+                if (!Files.isRegularFile(source)) {
+                    throw new IOException("snapshot file " + source + " is missing");
+                }
+                if (Files.size(source) != length) {
+                    throw new IOException("snapshot file " + source + " has " + Files.size(source) + " bytes, the snapshot lists "
+                            + length + " (truncated or replaced)");
+                }
+                if (name.endsWith(".sst") || name.endsWith(".blob")) {
+                    Files.createLink(target.resolve(name), source);
+                } else {
+                    Files.copy(source, target.resolve(name));
+                }
+            }
+            in.expectEnd();
+        }
+
+        private void closeFile() throws IOException {
+            if (file != null) {
+                file.close();
+                file = null;
+                if (fileLeft != 0) {
+                    throw new EOFException("snapshot content is truncated inside checkpoint file " + fileName);
+                }
+            }
+        }
+
+        @Override
+        public GraphStore finish() throws IOException {
+            closeFile();
+            RocksDbGraphStore restored;
+            try {
+                restored = new RocksDbGraphStore(root, next, false);
+            } catch (IllegalStateException e) {
                 throw new IOException("snapshot content is not a valid RocksDB checkpoint: " + e.getMessage(), e);
             }
-            throw e;
+            if (linked) {
+                try {
+                    restored.db.verifyChecksum(); // the linked files are outside the snapshot's own checksums
+                } catch (RocksDBException e) {
+                    restored.close();
+                    throw new IOException("snapshot files in " + filesDirectory + " are corrupt: " + e.getMessage(), e);
+                }
+            }
+            finished = true;
+            return restored;
         }
+
+        @Override
+        public void close() {
+            if (!finished) {
+                try {
+                    if (file != null) {
+                        file.close();
+                    }
+                } catch (IOException ignored) {
+                    // the directory goes below
+                }
+                Directories.deleteRecursively(target);
+            }
+        }
+    }
+
+    private static String checkedName(String name) throws IOException {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IOException("snapshot content is corrupt: bad checkpoint file name '" + name + "'");
+        }
+        return name;
+    }
+
+    private static long checkedLength(long length, String name) throws IOException {
+        if (length < 0) {
+            throw new IOException("snapshot content is corrupt: file " + name + " has length " + length);
+        }
+        return length;
     }
 
     @Override
@@ -277,19 +401,6 @@ public final class RocksDbGraphStore implements GraphStore {
             for (it.seek(new byte[] {kind}); it.isValid(); it.next()) {
                 action.accept(it.value());
             }
-        }
-    }
-
-    private static void copyExactly(InputStream in, OutputStream out, long length, String name) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = length;
-        while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new java.io.EOFException("snapshot content is truncated inside checkpoint file " + name);
-            }
-            out.write(buffer, 0, read);
-            left -= read;
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /** The store backends. */
 public enum StoreKind {
-    /** Maps on the heap; snapshot = streamed serialization of every node and edge. */
+    /** Paged arrays on the heap; snapshot = every node and edge record, encoded and decoded in parallel blocks. */
     HEAP,
-    /** RocksDB through JNI; snapshot = the files of a RocksDB checkpoint. */
+    /** RocksDB through JNI; snapshot = a RocksDB checkpoint (hard links beside a snapshot directory, streamed otherwise). */
     ROCKSDB;
 
     public String label() {

@@ -2,8 +2,10 @@ package io.graphraft.core.util;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -23,6 +25,16 @@ public final class Directories {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    /**
+     * Forces {@code directory}'s entries to disk (fsync on the directory): a file created, renamed or
+     * deleted in it survives a power loss only after this.
+     */
+    public static void force(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

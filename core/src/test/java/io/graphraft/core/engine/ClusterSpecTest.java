@@ -73,6 +73,40 @@ class ClusterSpecTest {
     }
 
     @Test
+    void settingsParseFromTheirParameter() {
+        ClusterSpec spec = ClusterSpec.builder(temp).parse(Setting.NODES, "3").parse(Setting.DURABILITY, "none")
+                .parse(Setting.ELECTION_TIMEOUT, "300").build();
+        assertThat(spec.nodes()).isEqualTo(3);
+        assertThat(spec.durability()).isEqualTo(Durability.NONE);
+        assertThat(spec.electionTimeout()).contains(Duration.ofMillis(300));
+        assertThat(spec.heartbeatInterval()).isEmpty();
+        assertThat(spec.describe()).containsEntry("electionTimeoutMs", 300L).containsEntry("durability", "none")
+                .containsEntry("requestTimeoutMs", 10_000L).doesNotContainKey("heartbeatIntervalMs");
+        assertThat(Setting.byParameter("electionTimeoutMs")).contains(Setting.ELECTION_TIMEOUT);
+        assertThatThrownBy(() -> ClusterSpec.builder(temp).parse(Setting.ELECTION_TIMEOUT, "soon"))
+                .hasMessageContaining("electionTimeoutMs").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> ClusterSpec.builder(temp).parse(Setting.DURABILITY, "maybe"))
+                .hasMessageContaining("'maybe'").hasMessageContaining("fsync");
+        assertThatThrownBy(() -> ClusterSpec.builder(temp).parse(Setting.NODES, "9")).hasMessageContaining("nodes");
+    }
+
+    @Test
+    void defaultsAreTheSettingsDefaults() {
+        ClusterSpec spec = ClusterSpec.builder(temp).build();
+        assertThat(spec.describe()).containsExactly(java.util.Map.entry("nodes", 1), java.util.Map.entry("durability", "fsync"),
+                java.util.Map.entry("store", "heap"), java.util.Map.entry("codec", "binary"),
+                java.util.Map.entry("requestTimeoutMs", 10_000L));
+        assertThat(spec.explicitSettings()).isEmpty();
+    }
+
+    @Test
+    void engineOptionsParseFromKeyValuePairs() {
+        ClusterSpec spec = ClusterSpec.builder(temp).options("rpc=grpc; log=rocksdb;").build();
+        assertThat(spec.options()).containsEntry("rpc", "grpc").containsEntry("log", "rocksdb").hasSize(2);
+        assertThatThrownBy(() -> ClusterSpec.builder(temp).options("rpc")).hasMessageContaining("'rpc' is not key=value");
+    }
+
+    @Test
     void unknownEngineListsTheKnownOnes() {
         assertThatThrownBy(() -> Engines.byName("etcd"))
                 .isInstanceOf(IllegalArgumentException.class)

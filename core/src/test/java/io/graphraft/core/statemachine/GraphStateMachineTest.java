@@ -9,6 +9,7 @@ import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Node;
 import io.graphraft.core.store.StoreKind;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,7 @@ class GraphStateMachineTest {
 
     private final List<GraphStateMachine> opened = new ArrayList<>();
     private long index;
+    private int copies;
 
     @AfterEach
     void closeAll() {
@@ -262,10 +265,12 @@ class GraphStateMachineTest {
         assertRejected(target, Arrays.copyOf(good, good.length / 2), "");
         assertRejected(target, new byte[0], "truncated");
         byte[] longer = Arrays.copyOf(good, good.length + 1);
-        assertRejected(target, longer, "after its checksum");
+        assertRejected(target, longer, "after its end");
         byte[] version = good.clone();
         version[7] = 9;
         assertRejected(target, version, "unsupported snapshot version 9");
+        version[7] = 1; // the format before checksummed blocks
+        assertRejected(target, version, "unsupported snapshot version 1 (this build reads version 2)");
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertRejected(target, magic, "not a GraphRaft snapshot");
@@ -279,6 +284,149 @@ class GraphStateMachineTest {
         assertThat(target.lastAppliedIndex()).isEqualTo(indexBefore);
         target.restoreSnapshot(new ByteArrayInputStream(good));
         assertThat(target.query(new Query.Digest())).isEqualTo(source.query(new Query.Digest()));
+    }
+
+    /** A snapshot restore would refuse is refused when written: the last good snapshot stays, and nothing is half-written. */
+    @Test
+    void aHeapRecordLargerThanRestoreAcceptsIsRefusedWhenTheSnapshotIsWritten() throws IOException {
+        GraphStateMachine source = open(StoreKind.HEAP);
+        feed(source, 20);
+        Path file = temp.resolve("snapshot.bin");
+        source.writeSnapshot(file);
+        byte[] good = Files.readAllBytes(file);
+        long big = id(apply(source, Command.CreateNode.of("Big", Map.of("blob", "x".repeat(65 << 20)))));
+
+        assertThatThrownBy(() -> source.writeSnapshot(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("node " + big).hasMessageContaining("at most");
+        assertThat(file).hasBinaryContent(good);
+        assertThat(temp.resolve("snapshot.bin.tmp")).doesNotExist();
+    }
+
+    /** Large enough for several parallel segments and blocks of each kind (and RocksDB files over one block). */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aLargeGraphRoundTripsThroughStreamFileAndDirectorySnapshots(StoreKind kind) throws IOException {
+        GraphStateMachine source = open(kind);
+        feedLargeGraph(source, 80_000);
+        Result digest = source.query(new Query.Digest());
+        Path file = temp.resolve("large.bin");
+        source.writeSnapshot(file);
+        Path directory = temp.resolve("large");
+        source.writeSnapshotDirectory(directory);
+
+        GraphStateMachine fromStream = open(kind);
+        fromStream.restoreSnapshot(new ByteArrayInputStream(snapshot(source)));
+        GraphStateMachine fromFile = open(kind);
+        fromFile.restoreSnapshot(file);
+        GraphStateMachine fromDirectory = open(kind);
+        fromDirectory.restoreSnapshotDirectory(directory);
+        for (GraphStateMachine restored : List.of(fromStream, fromFile, fromDirectory)) {
+            assertThat(restored.query(new Query.Digest())).isEqualTo(digest);
+            assertThat(restored.lastAppliedIndex()).isEqualTo(source.lastAppliedIndex());
+            assertThat(restored.query(new Query.Neighbors(79_999, Direction.BOTH)))
+                    .isEqualTo(source.query(new Query.Neighbors(79_999, Direction.BOTH)));
+        }
+        Command next = Command.CreateEdge.of(3, 4, "next", Map.of());
+        assertThat(fromDirectory.apply(source.lastAppliedIndex() + 1, next)).isEqualTo(source.apply(source.lastAppliedIndex() + 1, next));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void damagedSnapshotDirectoriesFailClearlyAndChangeNothing(StoreKind kind) throws IOException {
+        GraphStateMachine source = open(kind);
+        feedLargeGraph(source, 20_000);
+        Path good = temp.resolve("good");
+        source.writeSnapshotDirectory(good);
+        assertThatThrownBy(() -> source.writeSnapshotDirectory(good)).hasMessageContaining("already exists");
+
+        GraphStateMachine target = open(kind);
+        feed(target, 20);
+        Result before = target.query(new Query.Digest());
+
+        assertDirectoryRejected(target, good, "snapshot.bin", bytes -> bytes[bytes.length / 2] ^= 0x40, "checksum");
+        assertDirectoryRejected(target, good, "snapshot.bin", bytes -> bytes[bytes.length - 1] ^= 0x01, "checksum");
+        assertTruncatedRejected(target, good, "snapshot.bin", "truncated");
+        if (kind == StoreKind.ROCKSDB) {
+            String sst = largestFile(good.resolve("files"), ".sst");
+            assertDirectoryRejected(target, good, "files/" + sst, bytes -> bytes[bytes.length / 3] ^= 0x40, "corrupt");
+            assertTruncatedRejected(target, good, "files/" + sst, "truncated or replaced");
+            Path missing = copyOf(good);
+            Files.delete(missing.resolve("files").resolve(sst));
+            assertThatThrownBy(() -> target.restoreSnapshotDirectory(missing)).isInstanceOf(SnapshotException.class)
+                    .hasMessageContaining(sst).hasMessageContaining("missing");
+        }
+        assertThatThrownBy(() -> target.restoreSnapshotDirectory(temp.resolve("nowhere")))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("does not exist");
+
+        assertThat(target.query(new Query.Digest())).isEqualTo(before);
+        target.restoreSnapshotDirectory(good);
+        assertThat(target.query(new Query.Digest())).isEqualTo(source.query(new Query.Digest()));
+    }
+
+    private void assertDirectoryRejected(GraphStateMachine target, Path good, String file,
+                                         java.util.function.Consumer<byte[]> damage, String messagePart) throws IOException {
+        Path copy = copyOf(good);
+        byte[] bytes = Files.readAllBytes(copy.resolve(file));
+        damage.accept(bytes);
+        Files.write(copy.resolve(file), bytes);
+        assertThatThrownBy(() -> target.restoreSnapshotDirectory(copy)).as("damaged %s", file)
+                .isInstanceOf(SnapshotException.class).hasMessageContaining(messagePart);
+    }
+
+    private void assertTruncatedRejected(GraphStateMachine target, Path good, String file, String messagePart)
+            throws IOException {
+        Path copy = copyOf(good);
+        byte[] bytes = Files.readAllBytes(copy.resolve(file));
+        Files.write(copy.resolve(file), Arrays.copyOf(bytes, bytes.length - 100));
+        assertThatThrownBy(() -> target.restoreSnapshotDirectory(copy)).as("truncated %s", file)
+                .isInstanceOf(SnapshotException.class).hasMessageContaining(messagePart);
+    }
+
+    /** A copy with its own bytes: a snapshot directory's RocksDB files are hard links to the source's. */
+    private Path copyOf(Path directory) throws IOException {
+        Path copy = temp.resolve("copy-" + copies++);
+        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.toList()) {
+                Path target = copy.resolve(directory.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static String largestFile(Path directory, String suffix) throws IOException {
+        try (java.util.stream.Stream<Path> listing = Files.list(directory)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow().getFileName().toString();
+        }
+    }
+
+    /** Nodes with two edges each (as the recovery benchmark loads), a few deleted, in batches. */
+    private void feedLargeGraph(GraphStateMachine machine, int nodes) {
+        List<Command> batch = new ArrayList<>();
+        for (long i = 1; i <= nodes; i++) {
+            batch.add(Command.CreateNode.of("Person", Map.of("name", "p" + i, "rank", i)));
+            if (batch.size() == 1000) {
+                apply(machine, new Command.Batch(batch));
+                batch = new ArrayList<>();
+            }
+        }
+        for (long from = 1; from <= nodes; from++) {
+            batch.add(Command.CreateEdge.of(from, 1 + (from * 7919) % nodes, "KNOWS", Map.of("w", 1.5)));
+            batch.add(Command.CreateEdge.of(from, 1 + (from * 13) % nodes, "KNOWS", Map.of()));
+            if (batch.size() >= 1000) {
+                apply(machine, new Command.Batch(batch));
+                batch = new ArrayList<>();
+            }
+        }
+        batch.add(new Command.DeleteNode(nodes / 2));
+        batch.add(new Command.DeleteEdge(7));
+        apply(machine, new Command.Batch(batch));
     }
 
     private static ErrorCode errorCode(Result result) {
