@@ -1,11 +1,13 @@
 package io.graphraft.bench;
 
+import io.graphraft.bench.cli.CheckRunReport;
 import io.graphraft.bench.cli.CompareCommand;
 import io.graphraft.bench.cli.JmhCommand;
 import io.graphraft.bench.cli.LoadCommand;
 import io.graphraft.bench.cli.ProfileCommand;
 import io.graphraft.bench.cli.ReportCommand;
 import io.graphraft.bench.cli.SuiteCommand;
+import io.graphraft.checker.run.CheckCommand;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
  *   java -jar benchmarks.jar                 the default suite (all six questions, every engine)
  *   java -jar benchmarks.jar --quick         every benchmark once, tiny sizes (what CI runs)
  *   java -jar benchmarks.jar load --engine ratis   open-loop rate sweep for one engine
+ *   java -jar benchmarks.jar check --engine ratis  correctness under faults (io.graphraft.checker.run)
  *   java -jar benchmarks.jar [JMH options]   plain JMH (-l, -p, -f, -i, -wi, -prof, -rf, regex ...)
  * </pre>
  * Every run writes a new folder {@code reports/runs/<timestamp>/} with JMH JSON, .hgrm/.hlog files
@@ -43,6 +46,9 @@ public final class BenchMain {
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help-jmh")) {
             return new CommandLine(new SuiteCommand()).execute(args);
+        }
+        if (args[0].equals("check")) {
+            return CheckCommand.execute(new CheckRunReport(), Arrays.copyOfRange(args, 1, args.length));
         }
         if (COMMANDS.containsKey(args[0])) {
             return new CommandLine(COMMANDS.get(args[0]).get()).execute(Arrays.copyOfRange(args, 1, args.length));

@@ -1,6 +1,8 @@
 package io.graphraft.checker.run;
 
 import io.graphraft.cluster.Topology;
+import io.graphraft.core.engine.Capability;
+import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import picocli.CommandLine;
@@ -38,11 +40,13 @@ import java.util.concurrent.ThreadLocalRandom;
                 "2 bad arguments."})
 public final class CheckCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** The run folder's full report, if the {@link Finisher} wrote one. */
+    private static final String REPORT = "report.md";
 
-    @Option(names = "--engine", required = true, description = "engine name (any on the classpath, e.g. ratis, copycat)")
+    @Option(names = "--engine", required = true, description = "a replicated engine on the classpath: ratis, copycat, jraft")
     String engine;
 
-    @Option(names = "--nodes", defaultValue = "3", description = "cluster size (default ${DEFAULT-VALUE})")
+    @Option(names = "--nodes", defaultValue = "3", description = "cluster size, 3 or 5 (default ${DEFAULT-VALUE})")
     int nodes;
 
     @Option(names = "--clients", defaultValue = "8", description = "concurrent clients, each its own connection (default ${DEFAULT-VALUE})")
@@ -83,22 +87,45 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final PrintStream out;
+    private final Finisher finisher;
 
-    public CheckCommand() {
-        this(System.out);
+    /**
+     * What a host program adds to a finished check's run folder once {@code history.jsonl}, {@value CheckReport#JSON}
+     * and {@value CheckReport#MARKDOWN} are in it (benchmarks.jar: env.json and report.md).
+     */
+    @FunctionalInterface
+    public interface Finisher {
+        Finisher NONE = (run, config) -> { };
+
+        void finish(Path runFolder, CheckConfig config) throws IOException;
     }
 
-    CheckCommand(PrintStream out) {
+    public CheckCommand() {
+        this(System.out, Finisher.NONE);
+    }
+
+    public CheckCommand(PrintStream out, Finisher finisher) {
         this.out = out;
+        this.finisher = finisher;
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(Finisher.NONE, args));
     }
 
     /** Runs {@code check} with these arguments and returns its exit code. */
-    public static int execute(String... args) {
-        return new CommandLine(new CheckCommand()).execute(args);
+    public static int execute(Finisher finisher, String... args) {
+        return commandLine(new CheckCommand(System.out, finisher)).execute(args);
+    }
+
+    /** The command line of {@code command}: a bad argument is refused in one line naming it, with exit code 2. */
+    static CommandLine commandLine(CheckCommand command) {
+        CommandLine line = new CommandLine(command);
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("check: " + e.getMessage() + " (check --help lists the options)");
+            return CommandLine.ExitCode.USAGE;
+        });
+        return line;
     }
 
     @Override
@@ -120,9 +147,11 @@ public final class CheckCommand implements Callable<Integer> {
             return CheckResult.INCONCLUSIVE;
         }
         CheckReport.write(result, run);
+        finisher.finish(run, config);
         result.summary().lines().forEach(line -> out.println("  " + line));
         out.println(result.verdictLine());
-        out.println("Report: " + run.resolve(CheckReport.MARKDOWN));
+        Path report = run.resolve(REPORT);
+        out.println("Report: " + (Files.exists(report) ? report : run.resolve(CheckReport.MARKDOWN)));
         return result.exitCode();
     }
 
@@ -140,9 +169,22 @@ public final class CheckCommand implements Callable<Integer> {
         if (electionTimeoutMillis < 0) {
             throw new IllegalArgumentException("--election-timeout-ms must not be negative, was " + electionTimeoutMillis);
         }
-        Engines.byName(engine); // an unknown name fails here, listing the known engines
+        if (nodes != 3 && nodes != 5) {
+            throw new IllegalArgumentException("--nodes must be 3 or 5, was " + nodes);
+        }
+        Topology where = Topology.parse(topology);
+        Engine named = Engines.byName(engine); // an unknown name fails here, listing the known engines
+        named.capabilities().gap(Capability.REPLICATION).ifPresent(gap -> {
+            throw new IllegalArgumentException("--engine " + engine + " does not replicate (" + gap
+                    + "): check needs a replicated engine");
+        });
+        if (where == Topology.PROCESS) {
+            named.capabilities().gap(Capability.PROCESS_TOPOLOGY).ifPresent(gap -> {
+                throw new IllegalArgumentException("--engine " + engine + " cannot run --topology process: " + gap);
+            });
+        }
         return new CheckConfig(engine, nodes, clients, Duration.ofSeconds(seconds), rounds,
-                seed != null ? seed : ThreadLocalRandom.current().nextLong(), Topology.parse(topology), keys,
+                seed != null ? seed : ThreadLocalRandom.current().nextLong(), where, keys,
                 Duration.ofMillis(requestTimeoutMillis),
                 electionTimeoutMillis == 0 ? null : Duration.ofMillis(electionTimeoutMillis), kinds);
     }

@@ -7,43 +7,46 @@ import io.graphraft.checker.history.HistoryReader;
 import io.graphraft.checker.history.OperationKind;
 import io.graphraft.checker.history.Outcome;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * {@code check} end to end on real clusters in this JVM: it must catch an engine whose linearizable reads are
- * stale, and pass Ratis under kills and partitions.
+ * stale, pass Ratis under kills and leader isolation on the schedule its seed gives, and refuse bad arguments.
  */
 class CheckCommandTest {
-    @TempDir
-    Path temp;
+    private CheckInvocation check;
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    @BeforeEach
+    void prepare(@TempDir Path temp) {
+        check = new CheckInvocation(temp);
+    }
 
     @AfterEach
     void showWhatTheCommandPrinted() {
-        System.out.print(output());
+        System.out.print(check.output());
     }
 
     @Test
     void anEngineAnsweringLinearizableReadsFromAFollowerIsCaught() throws IOException {
-        int exit = check("--engine", StaleReadsEngine.NAME, "--nodes", "3", "--clients", "4", "--seconds", "12",
+        int exit = check.run("--engine", StaleReadsEngine.NAME, "--nodes", "3", "--clients", "4", "--seconds", "12",
                 "--rounds", "3", "--faults", "partition,isolate-leader", "--seed", "16");
 
-        assertThat(exit).as(output()).isEqualTo(CheckResult.INVALID);
-        Path run = runFolder();
+        assertThat(exit).as(check.output()).isEqualTo(CheckResult.INVALID);
+        Path run = check.runFolder();
         JsonNode json = new ObjectMapper().readTree(run.resolve(CheckReport.JSON).toFile());
         assertThat(json.path("verdict").asText()).isEqualTo("INVALID");
         assertThat(json.path("anomalies")).isNotEmpty()
@@ -52,72 +55,55 @@ class CheckCommandTest {
         String markdown = Files.readString(run.resolve(CheckReport.MARKDOWN));
         assertThat(markdown).contains("**INVALID:").contains("#### 1. NOT_LINEARIZABLE")
                 .contains("cannot take effect").contains("> ");
-        assertThat(output()).contains("INVALID: ");
+        assertThat(check.output()).contains("INVALID: ");
     }
 
     @Test
-    void ratisUnderKillsAndPartitionsIsValid() throws IOException {
-        int exit = check("--engine", "ratis", "--nodes", "3", "--clients", "4", "--seconds", "20", "--rounds", "4",
-                "--seed", "7");
+    void ratisUnderKillsAndLeaderIsolationIsValidAndFollowsTheSeededSchedule() throws IOException {
+        int exit = check.run("--engine", "ratis", "--nodes", "3", "--clients", "4", "--seconds", "8", "--rounds", "2",
+                "--faults", "kill,isolate-leader,pause", "--seed", "5");
 
-        assertThat(exit).as(output()).isEqualTo(CheckResult.VALID);
-        Path run = runFolder();
+        assertThat(exit).as(check.output()).isEqualTo(CheckResult.VALID);
+        Path run = check.runFolder();
         History history = HistoryReader.read(run.resolve("history.jsonl"));
         assertThat(history.operations()).filteredOn(op -> op.outcome() == Outcome.OK)
                 .extracting(op -> op.kind()).contains(OperationKind.WRITE, OperationKind.READ, OperationKind.CREATE);
-        assertThat(history.nemesisEvents()).hasSizeGreaterThanOrEqualTo(8);
         JsonNode json = new ObjectMapper().readTree(run.resolve(CheckReport.JSON).toFile());
         assertThat(json.path("verdict").asText()).isEqualTo("VALID");
-        assertThat(json.path("nemesis").path("roundsStruck").asInt()).isEqualTo(4);
         assertThat(json.path("keys")).hasSize(8).allSatisfy(k -> assertThat(k.path("verdict").asText()).isEqualTo("LINEARIZABLE"));
         assertThat(json.path("set").path("acknowledgedPresent").asInt()).isPositive()
                 .isEqualTo(json.path("set").path("acknowledged").asInt());
         assertThat(json.path("notes").toString()).as("jvm topology cannot pause").contains("pause skipped");
+
+        NemesisPlan seeded = NemesisPlan.generate(5, 3, 2, Duration.ofSeconds(8), EnumSet.of(FaultKind.KILL, FaultKind.ISOLATE_LEADER));
+        assertThat(json.path("nemesis").path("plan")).extracting(r -> r.path("plan").asText())
+                .as("the run follows the schedule its seed gives")
+                .containsExactlyElementsOf(seeded.rounds().stream().map(r -> r.fault().describe()).toList());
+        assertThat(json.path("nemesis").path("roundsStruck").asInt()).isEqualTo(2);
+        List<String> struck = history.nemesisEvents().stream().map(e -> e.kind()).toList();
+        for (NemesisRound round : seeded.rounds()) {
+            assertThat(struck).contains(round.fault().kind() == FaultKind.KILL ? "restart" : "partition");
+        }
         String markdown = Files.readString(run.resolve(CheckReport.MARKDOWN));
-        assertThat(markdown).contains("**VALID:").contains("### Nemesis timeline").contains("| restart |")
-                .contains("### Anomalies\n\nNone.");
+        assertThat(markdown).contains("**VALID:").contains("### Nemesis timeline").contains("### Anomalies\n\nNone.");
     }
 
-    @Test
-    void badArgumentsAreRefusedNamingWhatIsWrong() {
-        assertThat(check("--engine", "ratis", "--seconds", "5", "--rounds", "10")).isEqualTo(2);
-        assertThat(output()).contains("less than 1 s per round");
-        assertThat(check("--engine", "ratis", "--faults", "kill,flood")).isEqualTo(2);
-        assertThat(output()).contains("unknown fault 'flood'");
-        assertThat(check("--engine", "no-such-engine")).isEqualTo(2);
-        assertThat(output()).contains("known engines").contains("ratis");
-        assertThat(runs()).as("no run folder for a run that never started").isEmpty();
-    }
-
-    private int check(String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--runs-dir", temp.resolve("runs").toString(),
-                "--data-dir", temp.resolve("data").toString())).toArray(String[]::new);
-        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        CommandLine command = new CommandLine(new CheckCommand(out)).setOut(new java.io.PrintWriter(out, true))
-                .setErr(new java.io.PrintWriter(out, true));
-        return command.execute(all);
-    }
-
-    private String output() {
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
-    private Path runFolder() throws IOException {
-        List<Path> runs = runs();
-        assertThat(runs).hasSize(1);
-        assertThat(runs.get(0).getFileName().toString()).matches("\\d{8}-\\d{6}-check-.+");
-        return runs.get(0);
-    }
-
-    private List<Path> runs() {
-        Path dir = temp.resolve("runs");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> runs = Files.list(dir)) {
-            return runs.toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = ';', value = {
+            "--engine ratis --seconds 5 --rounds 10; less than 1 s per round",
+            "--engine ratis --faults kill,flood; unknown fault 'flood'",
+            "--engine no-such-engine; known engines",
+            "--engine baseline; does not replicate",
+            "--engine stale-reads --topology process; cannot run --topology process",
+            "--engine ratis --nodes 4; --nodes must be 3 or 5, was 4",
+            "--engine ratis --topology cloud; unknown topology 'cloud'",
+            "--engine ratis --clients 0; clients must be >= 1",
+            "--engine ratis --seconds x; '--seconds'",
+            "--nodes 3; Missing required option: '--engine",
+    })
+    void aBadArgumentIsRefusedInOneLineNamingIt(String arguments, String message) {
+        assertThat(check.run(arguments.split(" "))).isEqualTo(2);
+        assertThat(check.output().lines().toList()).as(check.output()).singleElement(STRING).startsWith("check: ").contains(message);
+        assertThat(check.runs()).as("no run folder for a run that never started").isEmpty();
     }
 }

@@ -31,6 +31,7 @@ public final class ReportWriter {
             new Headline(),
             new SeedBreakdown(),
             ReportWriter::questions,
+            new Correctness(),
             new StateMachineAlone(),
             new FlameGraphs());
 
