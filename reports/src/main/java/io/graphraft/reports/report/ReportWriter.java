@@ -28,10 +28,10 @@ public final class ReportWriter {
 
     static final List<Section> SECTIONS = List.of(
             new EnvironmentHeader(),
+            new Correctness(),
             new Headline(),
             new SeedBreakdown(),
             ReportWriter::questions,
-            new Correctness(),
             new StateMachineAlone(),
             new FlameGraphs());
 
