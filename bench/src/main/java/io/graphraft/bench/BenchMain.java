@@ -1,6 +1,7 @@
 package io.graphraft.bench;
 
 import io.graphraft.bench.cli.CommandLines;
+import io.graphraft.bench.cli.CheckRunReport;
 import io.graphraft.bench.cli.CompareCommand;
 import io.graphraft.bench.cli.JmhCommand;
 import io.graphraft.bench.cli.LoadCommand;
@@ -8,6 +9,7 @@ import io.graphraft.bench.cli.ProfileCommand;
 import io.graphraft.bench.cli.ReportCommand;
 import io.graphraft.bench.cli.SuiteCommand;
 import io.graphraft.cluster.agent.AgentCommand;
+import io.graphraft.checker.run.CheckCommand;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
  *   java -jar benchmarks.jar --quick         every benchmark once, tiny sizes (what CI runs)
  *   java -jar benchmarks.jar load --engine ratis   open-loop rate sweep for one engine
  *   java -jar benchmarks.jar agent --listen HOST:PORT --data DIR   runs cluster members for a harness on another host
+ *   java -jar benchmarks.jar check --engine ratis  correctness under faults (io.graphraft.checker.run)
  *   java -jar benchmarks.jar [JMH options]   plain JMH (-l, -p, -f, -i, -wi, -prof, -rf, regex ...)
  * </pre>
  * Every run writes a new folder {@code reports/runs/<timestamp>/} with JMH JSON, .hgrm/.hlog files
@@ -47,6 +50,9 @@ public final class BenchMain {
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help-jmh")) {
             return CommandLines.of(new SuiteCommand()).execute(args);
+        }
+        if (args[0].equals("check")) {
+            return CheckCommand.execute(new CheckRunReport(), Arrays.copyOfRange(args, 1, args.length));
         }
         if (COMMANDS.containsKey(args[0])) {
             return CommandLines.of(COMMANDS.get(args[0]).get()).execute(Arrays.copyOfRange(args, 1, args.length));

@@ -30,6 +30,7 @@ public final class BinaryCodec implements Codec {
     private static final int NEIGHBORS = 18;
     private static final int COUNT = 19;
     private static final int DIGEST = 20;
+    private static final int NODES_BY_LABEL = 21;
 
     private static final int APPLIED = 32;
     private static final int ERROR = 33;
@@ -39,6 +40,7 @@ public final class BinaryCodec implements Codec {
     private static final int NEIGHBOR_IDS = 37;
     private static final int COUNTS = 38;
     private static final int DIGEST_VALUE = 39;
+    private static final int NODE_IDS = 40;
 
     private static final Direction[] DIRECTIONS = Direction.values();
     private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
@@ -76,6 +78,8 @@ public final class BinaryCodec implements Codec {
             out.writeByte(COUNT);
         } else if (query instanceof Query.Digest) {
             out.writeByte(DIGEST);
+        } else if (query instanceof Query.NodesByLabel q) {
+            out.writeByte(NODES_BY_LABEL).writeString(q.label()).writeVarLong(q.afterId()).writeVarLong(q.limit());
         } else {
             throw new IllegalArgumentException("unknown query " + query);
         }
@@ -92,6 +96,7 @@ public final class BinaryCodec implements Codec {
             case NEIGHBORS -> new Query.Neighbors(in.readVarLong(), enumAt(DIRECTIONS, in.readByte(), "direction"));
             case COUNT -> new Query.Count();
             case DIGEST -> new Query.Digest();
+            case NODES_BY_LABEL -> new Query.NodesByLabel(in.readString(), in.readVarLong(), readLimit(in));
             default -> throw new CodecException("unknown query tag " + tag);
         };
         in.expectEnd();
@@ -206,10 +211,9 @@ public final class BinaryCodec implements Codec {
             out.writeByte(EDGE_FOUND);
             GraphBinary.writeEdge(out, r.edge());
         } else if (result instanceof Result.NeighborIds r) {
-            out.writeByte(NEIGHBOR_IDS).writeVarLong(r.ids().size());
-            for (long id : r.ids()) {
-                out.writeVarLong(id);
-            }
+            writeIds(out.writeByte(NEIGHBOR_IDS), r.ids());
+        } else if (result instanceof Result.NodeIds r) {
+            writeIds(out.writeByte(NODE_IDS), r.ids());
         } else if (result instanceof Result.Counts r) {
             out.writeByte(COUNTS).writeVarLong(r.nodes()).writeVarLong(r.edges());
         } else if (result instanceof Result.DigestValue r) {
@@ -237,18 +241,36 @@ public final class BinaryCodec implements Codec {
             }
             case NODE_FOUND -> new Result.NodeFound(GraphBinary.readNode(in));
             case EDGE_FOUND -> new Result.EdgeFound(GraphBinary.readEdge(in));
-            case NEIGHBOR_IDS -> {
-                int count = in.readLength("neighbor count");
-                List<Long> ids = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    ids.add(in.readVarLong());
-                }
-                yield new Result.NeighborIds(ids);
-            }
+            case NEIGHBOR_IDS -> new Result.NeighborIds(readIds(in, "neighbor count"));
+            case NODE_IDS -> new Result.NodeIds(readIds(in, "node id count"));
             case COUNTS -> new Result.Counts(in.readVarLong(), in.readVarLong());
             case DIGEST_VALUE -> new Result.DigestValue(in.readVarLong(), in.readVarLong(), in.readVarLong());
             default -> throw new CodecException("unknown result tag " + tag);
         };
+    }
+
+    private static int readLimit(BinaryReader in) {
+        long limit = in.readVarLong();
+        if (limit < 1 || limit > Integer.MAX_VALUE) {
+            throw new CodecException("invalid page limit " + limit);
+        }
+        return (int) limit;
+    }
+
+    private static void writeIds(BinaryWriter out, List<Long> ids) {
+        out.writeVarLong(ids.size());
+        for (long id : ids) {
+            out.writeVarLong(id);
+        }
+    }
+
+    private static List<Long> readIds(BinaryReader in, String what) {
+        int count = in.readLength(what);
+        List<Long> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(in.readVarLong());
+        }
+        return ids;
     }
 
     private static <E> E enumAt(E[] values, int ordinal, String what) {

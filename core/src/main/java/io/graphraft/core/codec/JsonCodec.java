@@ -137,7 +137,8 @@ public final class JsonCodec implements Codec {
             @JsonSubTypes.Type(value = Query.GetEdge.class, name = "GetEdge"),
             @JsonSubTypes.Type(value = Query.Neighbors.class, name = "Neighbors"),
             @JsonSubTypes.Type(value = Query.Count.class, name = "Count"),
-            @JsonSubTypes.Type(value = Query.Digest.class, name = "Digest")})
+            @JsonSubTypes.Type(value = Query.Digest.class, name = "Digest"),
+            @JsonSubTypes.Type(value = Query.NodesByLabel.class, name = "NodesByLabel")})
     private interface QueryTypes {
     }
 
@@ -149,6 +150,7 @@ public final class JsonCodec implements Codec {
             @JsonSubTypes.Type(value = Result.NodeFound.class, name = "NodeFound"),
             @JsonSubTypes.Type(value = Result.EdgeFound.class, name = "EdgeFound"),
             @JsonSubTypes.Type(value = Result.NeighborIds.class, name = "NeighborIds"),
+            @JsonSubTypes.Type(value = Result.NodeIds.class, name = "NodeIds"),
             @JsonSubTypes.Type(value = Result.Counts.class, name = "Counts"),
             @JsonSubTypes.Type(value = Result.DigestValue.class, name = "DigestValue")})
     private interface ResultTypes {

@@ -43,6 +43,13 @@ public sealed interface Result {
         }
     }
 
+    /** Ids of nodes, ascending (a page of the answer to {@link Query.NodesByLabel}). */
+    record NodeIds(List<Long> ids) implements Result {
+        public NodeIds {
+            ids = List.copyOf(ids);
+        }
+    }
+
     record Counts(long nodes, long edges) implements Result {
     }
 

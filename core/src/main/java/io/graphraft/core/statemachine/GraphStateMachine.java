@@ -173,6 +173,8 @@ public final class GraphStateMachine implements AutoCloseable {
                 return new Result.Counts(nodeCount, edgeCount);
             } else if (query instanceof Query.Digest) {
                 return digest();
+            } else if (query instanceof Query.NodesByLabel q) {
+                return nodesByLabel(q);
             }
             throw new IllegalArgumentException("unknown query " + query);
         } finally {
@@ -523,6 +525,16 @@ public final class GraphStateMachine implements AutoCloseable {
             }
         }
         return new Result.NeighborIds(new ArrayList<>(ids));
+    }
+
+    private Result nodesByLabel(Query.NodesByLabel page) {
+        List<Long> ids = new ArrayList<>();
+        store.forEachNode(node -> { // in ascending id order
+            if (ids.size() < page.limit() && node.id() > page.afterId() && node.label().equals(page.label())) {
+                ids.add(node.id());
+            }
+        });
+        return new Result.NodeIds(ids);
     }
 
     private Result digest() {

@@ -61,7 +61,9 @@ class CodecRoundTripTest {
     static List<Query> everyQuery() {
         return List.of(new Query.GetNode(1), new Query.GetEdge(Long.MIN_VALUE),
                 new Query.Neighbors(5, Direction.OUT), new Query.Neighbors(5, Direction.IN),
-                new Query.Neighbors(5, Direction.BOTH), new Query.Count(), new Query.Digest());
+                new Query.Neighbors(5, Direction.BOTH), new Query.Count(), new Query.Digest(),
+                Query.NodesByLabel.first("check-element", 4096), new Query.NodesByLabel("Ünïcødé 名前", 77, 1),
+                new Query.NodesByLabel("", Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     static List<Result> everyResult() {
@@ -76,6 +78,8 @@ class CodecRoundTripTest {
                 new Result.EdgeFound(Edge.of(4, 1, 3, "KNOWS", Map.of())),
                 new Result.NeighborIds(List.of(1L, 5L, 99L)),
                 new Result.NeighborIds(List.of()),
+                new Result.NodeIds(List.of(2L, 7L, Long.MAX_VALUE)),
+                new Result.NodeIds(List.of()),
                 new Result.Counts(10, 20),
                 new Result.DigestValue(0xFFFF_FFFFL, 1, 0));
     }
@@ -193,6 +197,23 @@ class CodecRoundTripTest {
         String json = new String(CodecKind.JSON.codec().encodeCommand(Command.CreateNode.of("Person",
                 Map.of("name", "Alice"))), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).isEqualTo("{\"type\":\"CreateNode\",\"label\":\"Person\",\"properties\":{\"name\":\"Alice\"}}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CodecKind.class)
+    void aPageLimitBelowOneIsMalformed(CodecKind kind) {
+        assertThatThrownBy(() -> Query.NodesByLabel.first("x", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        Codec codec = kind.codec();
+        byte[] bytes = codec.encodeQuery(Query.NodesByLabel.first("x", 1));
+        if (kind == CodecKind.BINARY) {
+            bytes[bytes.length - 1] = 0; // the limit is the last varint
+        } else {
+            bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\"limit\":1", "\"limit\":0")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] malformed = bytes;
+        assertThatThrownBy(() -> codec.decodeQuery(malformed)).isInstanceOf(CodecException.class).hasMessageContaining("limit");
     }
 
     @org.junit.jupiter.api.Test

@@ -96,6 +96,47 @@ class GraphStateMachineTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void nodesByLabelPagesThroughTheIdsOfThatLabelAscendingAndSurvivesASnapshot(StoreKind kind) throws IOException {
+        GraphStateMachine sm = open(kind);
+        assertThat(sm.query(Query.NodesByLabel.first("Element", 10))).isEqualTo(new Result.NodeIds(List.of()));
+        List<Long> elements = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // more than 9 ids: ascending by number, not by text
+            long id = id(apply(sm, Command.CreateNode.of(i % 3 == 0 ? "Other" : "Element", Map.of("i", (long) i))));
+            if (i % 3 != 0) {
+                elements.add(id);
+            }
+        }
+        long deleted = elements.remove(2);
+        id(apply(sm, new Command.DeleteNode(deleted)));
+        id(apply(sm, Command.UpdateNode.of(elements.get(0), Map.of("label", "Other")))); // a property, not the label
+
+        assertThat(sm.query(Query.NodesByLabel.first("Element", 100))).isEqualTo(new Result.NodeIds(elements));
+        assertThat(pages(sm, "Element", 3)).as("pages of 3, each after the last id of the one before")
+                .containsExactly(elements.subList(0, 3), elements.subList(3, 6), elements.subList(6, 7));
+        assertThat(sm.query(Query.NodesByLabel.first("element", 100))).as("labels match exactly")
+                .isEqualTo(new Result.NodeIds(List.of()));
+        assertThat(((Result.NodeIds) sm.query(Query.NodesByLabel.first("Other", 100))).ids()).hasSize(4);
+
+        GraphStateMachine restored = open(kind);
+        restored.restoreSnapshot(new ByteArrayInputStream(snapshot(sm)));
+        assertThat(restored.query(Query.NodesByLabel.first("Element", 100))).isEqualTo(new Result.NodeIds(elements));
+    }
+
+    private static List<List<Long>> pages(GraphStateMachine sm, String label, int limit) {
+        List<List<Long>> pages = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Long> page = ((Result.NodeIds) sm.query(new Query.NodesByLabel(label, after, limit))).ids();
+            if (page.isEmpty()) {
+                return pages;
+            }
+            pages.add(page);
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void batchAppliesEachCommandInOrderWithOwnResults(StoreKind kind) {
         GraphStateMachine sm = open(kind);
         Result result = apply(sm, new Command.Batch(List.of(

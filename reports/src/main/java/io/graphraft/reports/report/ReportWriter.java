@@ -32,6 +32,7 @@ public final class ReportWriter {
 
     static final List<Section> SECTIONS = List.of(
             new EnvironmentHeader(),
+            new Correctness(),
             new Headline(),
             new SeedBreakdown(),
             ReportWriter::questions,
