@@ -65,6 +65,10 @@ public class ClusterState extends LatencyState {
     @Param({TrialParameters.DEFAULT_CLIENT_BATCHING})
     public String clientBatching;
 
+    /** {@code off} or {@code on}: members encrypt peer and client traffic (engines without TLS are skipped with their reason). */
+    @Param({TrialParameters.DEFAULT_TLS})
+    public String tls;
+
     public Cluster cluster;
     public GraphClient client;
     protected Trial trial;

@@ -38,6 +38,8 @@ public final class TrialParameters {
     public static final String RTT_MS = "rttMs";
     /** {@code off} or {@code auto}: writers share one client that coalesces their writes into batch entries. */
     public static final String CLIENT_BATCHING = "clientBatching";
+    /** {@code off} or {@code on}: members encrypt their traffic with TLS (the cluster setting {@code tls}). */
+    public static final String TLS = "tls";
 
     public static final String DEFAULT_NODES = "1";
     public static final String DEFAULT_DURABILITY = "fsync";
@@ -50,18 +52,19 @@ public final class TrialParameters {
     /** No link layer: members reach each other directly (what every run did before the link layer). */
     public static final String DEFAULT_RTT_MS = "none";
     public static final String DEFAULT_CLIENT_BATCHING = "off";
+    public static final String DEFAULT_TLS = "off";
 
     /** The common parameters' defaults, as a trial without them runs. */
     public static final Map<String, String> DEFAULTS = Map.of(NODES, DEFAULT_NODES, DURABILITY, DEFAULT_DURABILITY,
             CODEC, DEFAULT_CODEC, STORE, DEFAULT_STORE, OPTIONS, DEFAULT_OPTIONS, TOPOLOGY, DEFAULT_TOPOLOGY,
-            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING);
+            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING, TLS, DEFAULT_TLS);
 
     /**
      * How a trial is deployed and driven rather than what it runs: a trial at their defaults is named
      * without them (so its files keep the names they had before these parameters existed), and a report
      * that asks for a trial without naming one of them means its default.
      */
-    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING);
+    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING, TLS);
 
     private TrialParameters() {
     }
