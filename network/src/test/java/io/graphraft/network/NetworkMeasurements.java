@@ -121,7 +121,7 @@ public final class NetworkMeasurements {
 
     /** bench's LoopbackEcho, when benchmarks.jar is on the class path (reflection: this module does not depend on bench). */
     private static Histogram loopbackEcho(int warmup, int samples) throws Exception {
-        Class<?> type = Class.forName("io.graphraft.bench.LoopbackEcho");
+        Class<?> type = Class.forName("io.graphraft.bench.floor.LoopbackEcho");
         Object echo = type.getConstructor().newInstance();
         Method roundTrip = type.getMethod("roundTrip");
         try {

@@ -1,7 +1,6 @@
 package io.graphraft.bench.run;
 
 import io.graphraft.bench.floor.FsyncProbe;
-import io.graphraft.bench.floor.LoopbackEcho;
 import io.graphraft.network.LinkLayer;
 import io.graphraft.network.RoundTripProbe;
 import io.graphraft.core.engine.Engine;
@@ -32,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class EnvironmentReport {
     static final int FSYNC_SAMPLES = 200;
     static final int RTT_SAMPLES = 2000;
+    /** How the loopback floor and the link layer's own cost are probed: the physical floor, without thread wake-ups. */
+    static final RoundTripProbe.Waiting FLOOR_WAITING = RoundTripProbe.Waiting.BUSY_POLL;
 
     private EnvironmentReport() {
     }
@@ -103,17 +104,15 @@ public final class EnvironmentReport {
         Double rttP50 = null;
         Double rttP99 = null;
         String rttError = null;
-        try (LoopbackEcho echo = new LoopbackEcho()) {
-            Histogram rtt = new Histogram(RunFiles.SIGNIFICANT_DIGITS);
-            for (int i = 0; i < RTT_SAMPLES; i++) {
-                rtt.recordValue(echo.roundTrip());
-            }
-            rttBytes = LoopbackEcho.MESSAGE_BYTES;
+        try {
+            // Busy polling on both ends: no thread sleeps, so no cross-CPU wake-up is counted (network/README.md, "The loopback floor").
+            RoundTripProbe.Result rtt = RoundTripProbe.loopback(FLOOR_WAITING, RTT_SAMPLES / 10, RTT_SAMPLES);
+            rttBytes = RoundTripProbe.MESSAGE_BYTES;
             rttSamples = RTT_SAMPLES;
-            rttP50 = rtt.getValueAtPercentile(50) / 1000.0;
-            rttP99 = rtt.getValueAtPercentile(99) / 1000.0;
-        } catch (IOException e) {
-            rttError = e.getMessage();
+            rttP50 = rtt.p50Micros();
+            rttP99 = rtt.p99Micros();
+        } catch (RuntimeException e) {
+            rttError = String.valueOf(e.getMessage());
         }
         return new RunEnvironment.Floor(fsyncBytes, fsyncSamples, fsyncP50, fsyncP99, fsyncError,
                 rttBytes, rttSamples, rttP50, rttP99, rttError);
@@ -121,13 +120,13 @@ public final class EnvironmentReport {
 
     /**
      * What the link layer adds to a round trip when it delays nothing (rttMs=0): the same echo probe
-     * (blocking reads, as an engine's event loop waits) directly and through a link-layer proxy, measured
+     * (busy polling on both ends, as the floor is probed) directly and through a link-layer proxy, measured
      * one after the other; {@code overheadP50Micros} is the difference of their medians. Every trial with
      * an rttMs pays this on each message between members, on top of the round trip asked for.
      */
     static Map<String, Object> linkLayerOverhead() {
         Map<String, Object> probe = new LinkedHashMap<>();
-        RoundTripProbe.Waiting waiting = RoundTripProbe.Waiting.BLOCKING;
+        RoundTripProbe.Waiting waiting = FLOOR_WAITING;
         try (RoundTripProbe.EchoServer member0 = RoundTripProbe.EchoServer.start(waiting);
              RoundTripProbe.EchoServer member1 = RoundTripProbe.EchoServer.start(waiting);
              LinkLayer layer = LinkLayer.start(List.of(member0.address(), member1.address()))) {

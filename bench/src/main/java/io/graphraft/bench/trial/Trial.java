@@ -6,6 +6,7 @@ import io.graphraft.cluster.Clusters;
 import io.graphraft.cluster.Deployment;
 import io.graphraft.cluster.LinkSettings;
 import io.graphraft.cluster.Topology;
+import io.graphraft.cluster.agent.AgentsFile;
 import io.graphraft.core.client.BatchPolicy;
 import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Cluster;
@@ -168,11 +169,26 @@ public final class Trial {
         };
     }
 
-    /** How the cluster is deployed: the topology (node JVMs get the forks' flags), and the link layer if {@code rttMs} is given. */
+    /**
+     * The environment variable naming a cluster file ({@link AgentsFile}): with it, {@code topology=process}
+     * members run on the agents it names instead of as children of this JVM. An environment variable,
+     * not a parameter, because JMH forks inherit it and a path does not belong in a trial's name.
+     */
+    public static final String CLUSTER_FILE_VARIABLE = "GRAPHRAFT_CLUSTER_FILE";
+
+    /** How the cluster is deployed: the topology (node JVMs get the forks' flags), the agents of {@value #CLUSTER_FILE_VARIABLE}, and the link layer if {@code rttMs} is given. */
     public Deployment deployment() {
+        return deployment(Optional.ofNullable(System.getenv(CLUSTER_FILE_VARIABLE)).filter(v -> !v.isBlank()).map(Path::of));
+    }
+
+    /** As {@link #deployment()}, with the members on the agents of {@code clusterFile} if one is given. */
+    Deployment deployment(Optional<Path> clusterFile) {
         Deployment deployment = Deployment.of(topology());
         if (deployment.topology() == Topology.PROCESS) {
             deployment = deployment.withNodeJvmFlags(ForkFlags.nodes());
+            if (clusterFile.isPresent()) {
+                deployment = deployment.withAgents(AgentsFile.read(clusterFile.get()));
+            }
         }
         Optional<LinkSettings> link = linkSettings();
         return link.isPresent() ? deployment.withLinkLayer(link.get()) : deployment;
@@ -196,6 +212,10 @@ public final class Trial {
         out.put(TrialParameters.OPTIONS, param(TrialParameters.OPTIONS));
         for (String variant : List.of(TrialParameters.TOPOLOGY, TrialParameters.RTT_MS, TrialParameters.CLIENT_BATCHING)) {
             out.put(variant, param(variant));
+        }
+        String clusterFile = System.getenv(CLUSTER_FILE_VARIABLE);
+        if (topology() == Topology.PROCESS && clusterFile != null && !clusterFile.isBlank()) {
+            out.put("clusterFile", clusterFile);
         }
         return out;
     }

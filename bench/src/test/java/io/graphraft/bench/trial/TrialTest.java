@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +40,21 @@ class TrialTest {
         assertThat(deployment.linkLayer()).isEmpty();
         assertThat(deployment.nodeJvmFlags()).isEmpty();
         assertThat(trial.clientBatching()).isEmpty();
+    }
+
+    @Test
+    void aClusterFilePutsProcessMembersOnItsAgentsAndLeavesJvmTrialsAlone() throws Exception {
+        Path file = java.nio.file.Files.writeString(temp.resolve("cluster.json"),
+                "{\"agents\": [{\"address\": \"127.0.0.2:7100\"}, {\"address\": \"127.0.0.3:7100\"}]}");
+        Deployment onAgents = Trial.of(BenchmarkId.FAILOVER, Map.of("engine", "ratis", "nodes", "3",
+                "topology", "process")).deployment(Optional.of(file));
+        assertThat(onAgents.agents()).hasValueSatisfying(agents -> assertThat(agents.agents()).hasSize(2));
+        assertThat(Trial.of(BenchmarkId.FAILOVER, Map.of("engine", "ratis", "nodes", "3")).deployment(Optional.of(file)).agents())
+                .isEmpty();
+        Path broken = java.nio.file.Files.writeString(temp.resolve("broken.json"), "{\"agents\": []}");
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.FAILOVER, Map.of("engine", "ratis", "nodes", "3",
+                "topology", "process")).deployment(Optional.of(broken)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broken.json");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class EnvironmentHeader implements Section {
                 + text(floor.fsyncAppendBytes(), "100") + " B append) |");
         page.line("| loopback round trip (probe) | p50 " + Format.micros(number(floor.loopbackRttP50Micros()))
                 + ", p99 " + Format.micros(number(floor.loopbackRttP99Micros())) + " ("
-                + text(floor.loopbackMessageBytes(), "64") + " B over TCP) |");
+                + text(floor.loopbackMessageBytes(), "64") + " B over TCP, both ends busy-polling: no thread wake-ups) |");
         RunEnvironment.Floor end = env.floorAtEnd();
         if (end != null) {
             page.line("| floors at the end of the run | fsync p50 " + Format.micros(number(end.fsyncP50Micros()))
@@ -47,7 +47,7 @@ final class EnvironmentHeader implements Section {
                 && probe.get("direct") instanceof Map<?, ?> direct && direct.get("p50Micros") instanceof Number p50) {
             page.line("| link layer at rttMs=0 (probe) | adds p50 " + Format.micros(extra.doubleValue())
                     + " to a direct round trip of p50 " + Format.micros(p50.doubleValue())
-                    + " (blocking echo; every rttMs trial pays it per message between members) |");
+                    + " (busy-polling echo; every rttMs trial pays it per message between members) |");
         }
         page.line("| recording one latency | " + Format.number(number(env.recordingOverheadNanos()), "%.0f ns") + " |");
         env.engines().forEach((engine, facts) -> {
