@@ -38,10 +38,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static io.graphraft.tck.ClusterFixture.CONVERGENCE;
+import static io.graphraft.tck.ClusterFixture.REQUEST_TIMEOUT;
+import static io.graphraft.tck.ClusterFixture.applied;
+import static io.graphraft.tck.ClusterFixture.awaitConverged;
+import static io.graphraft.tck.ClusterFixture.index;
+import static io.graphraft.tck.ClusterFixture.join;
+import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -52,8 +58,6 @@ import static org.awaitility.Awaitility.await;
  * jraft's own registry of the nodes in this JVM ({@link #jraftNode}).
  */
 class JraftEngineTest {
-    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Deployment LINKED = Deployment.inJvm().withLinkLayer(LinkSettings.NONE);
 
     @TempDir
@@ -322,10 +326,6 @@ class JraftEngineTest {
         return ((GraphJraftStateMachine) jraftNode(cluster, member).getOptions().getFsm()).graph();
     }
 
-    private static int index(NodeHandle member) {
-        return Integer.parseInt(member.id().substring(1));
-    }
-
     private ClusterSpec.Builder spec(int nodes) {
         Path dir = temp.resolve("cluster-" + clusterCount++);
         try {
@@ -347,41 +347,9 @@ class JraftEngineTest {
         return cluster;
     }
 
-    private static long applied(GraphClient client, Command command) {
-        Result result = join(client.submit(command));
-        assertThat(result).isInstanceOf(Result.Applied.class);
-        return ((Result.Applied) result).id();
-    }
-
-    private static List<Long> writeNodes(GraphClient client, int count) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(applied(client, Command.CreateNode.of("W", Map.of("i", (long) i))));
-        }
-        return ids;
-    }
-
     private static void assertAllPresent(GraphClient client, List<Long> ids) {
         for (long id : ids) {
             assertThat(join(client.read(new Query.GetNode(id), ReadConsistency.LINEARIZABLE))).isInstanceOf(Result.NodeFound.class);
-        }
-    }
-
-    private static void awaitConverged(Cluster cluster) {
-        await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(cluster.nodes().stream()
-                .filter(NodeHandle::isRunning).map(n -> n.localRead(new Query.Digest())).distinct().count()).isEqualTo(1));
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get(REQUEST_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no answer within " + REQUEST_TIMEOUT.multipliedBy(3), e);
         }
     }
 }
