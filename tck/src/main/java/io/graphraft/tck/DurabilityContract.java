@@ -17,6 +17,7 @@ import static io.graphraft.tck.ClusterFixture.applied;
 import static io.graphraft.tck.ClusterFixture.awaitConverged;
 import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Contract cases: restarts from disk, with and without a snapshot. */
 public interface DurabilityContract extends EngineUnderTest {
@@ -31,6 +32,9 @@ public interface DurabilityContract extends EngineUnderTest {
         cluster.nodes().forEach(NodeHandle::stop);
         cluster.nodes().forEach(NodeHandle::restart);
         cluster.awaitLeader(CONVERGENCE);
+        // A new leader serves linearizable reads once it committed in its term: cold JVMs may take longer than one request.
+        await().atMost(CONVERGENCE).ignoreExceptions()
+                .until(() -> clusters().read(cluster.client(), new Query.Count()) instanceof Result.Counts);
 
         clusters().assertAllPresent(cluster.client(), acknowledged);
         assertThat(clusters().read(cluster.client(), new Query.Digest())).isEqualTo(digest);
