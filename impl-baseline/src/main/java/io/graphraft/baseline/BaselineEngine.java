@@ -21,6 +21,7 @@ public final class BaselineEngine implements Engine {
             .withGap(Capability.DURABLE_RESTART, "the in-memory baseline keeps nothing across a stop")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
             .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
+            .withGap(Capability.FOLLOWER_READ, "a single node has no followers to read from")
             .withGap(Capability.PROCESS_TOPOLOGY, "the baseline has no network protocol: clients call it in the same JVM")
             .withGap(Capability.TLS, "the baseline sends nothing over a network: there is no traffic to encrypt");
 

@@ -33,6 +33,7 @@ public final class DurableBaselineEngine implements Engine {
             .withGap(Capability.REPLICATION, "the durable baseline is one process with a local log")
             .withGap(Capability.ISOLATION, "a single node has no peers to be cut off from")
             .withGap(Capability.SNAPSHOT_INSTALL, "a single node has no followers")
+            .withGap(Capability.FOLLOWER_READ, "a single node has no followers to read from")
             .withGap(Capability.PROCESS_TOPOLOGY, "the durable baseline has no network protocol: clients call it in the same JVM")
             .withGap(Capability.TLS, "the durable baseline sends nothing over a network: there is no traffic to encrypt");
 

@@ -47,7 +47,7 @@ final class LocalMembers {
         return member.runtime();
     }
 
-    /** Reads are served from the only copy, so LOCAL and LINEARIZABLE are the same. */
+    /** Reads are served from the only copy, so LOCAL, LEASE and LINEARIZABLE are the same. */
     private record LocalClient(ClusterSpec spec, String clusterId) implements GraphClient {
         @Override
         public Codec codec() {

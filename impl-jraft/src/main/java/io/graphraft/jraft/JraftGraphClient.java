@@ -88,8 +88,12 @@ final class JraftGraphClient implements GraphClient {
 
     @Override
     public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
-        return call(consistency == ReadConsistency.LINEARIZABLE
-                ? GraphRequest.Kind.LINEARIZABLE_READ : GraphRequest.Kind.LOCAL_READ, query);
+        return switch (consistency) {
+            case LINEARIZABLE -> call(GraphRequest.Kind.LINEARIZABLE_READ, query);
+            case LOCAL -> call(GraphRequest.Kind.LOCAL_READ, query);
+            case LEASE, FOLLOWER -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    consistency + " reads are not adapted yet"));
+        };
     }
 
     @Override

@@ -136,6 +136,8 @@ final class RatisGraphClient implements GraphClient {
             case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
             case LOCAL -> bounded("local read", c,
                     () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
+            case LEASE, FOLLOWER -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    consistency + " reads are not adapted yet"));
         };
     }
 

@@ -13,8 +13,12 @@ public enum Capability {
      * it is given ({@link MemberConfig#route}), so the link layer can delay and cut it.
      */
     ISOLATION,
-    /** Reads that reflect every write acknowledged before them. */
+    /** Reads that reflect every write acknowledged before them ({@link ReadConsistency#LINEARIZABLE}). */
     LINEARIZABLE_READ,
+    /** Leader reads under a lease, without a round to the followers ({@link ReadConsistency#LEASE}). */
+    LEASE_READ,
+    /** Reads served by a follower from its own state ({@link ReadConsistency#FOLLOWER}). */
+    FOLLOWER_READ,
     /** A follower that lost its data catches up by receiving a snapshot once the log was compacted. */
     SNAPSHOT_INSTALL,
     /** Members can run as separate processes (topology=process): clients reach them over a network protocol. */
