@@ -36,6 +36,14 @@ final class GraphRatisStateMachine extends BaseStateMachine {
     private final GraphStateMachine graph;
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * The newest snapshot, or null if there is none. Kept here because the storage's own
+     * {@link SimpleStateMachineStorage#getLatestSnapshot()} caches only a snapshot it found: while none
+     * exists it lists the state machine directory on every call, and Ratis asks on every appendEntries.
+     * Every path that creates a snapshot (initialize, takeSnapshot, an installed snapshot's reinitialize)
+     * sets it.
+     */
+    private volatile SingleFileSnapshotInfo latestSnapshot;
 
     GraphRatisStateMachine(GraphStateMachine graph) {
         this.graph = graph;
@@ -55,7 +63,7 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         getLifeCycle().startAndTransition(() -> {
             super.initialize(server, groupId, raftStorage);
             storage.init(raftStorage);
-            restore(storage.getLatestSnapshot());
+            restore(storage.loadLatestSnapshot());
         }, IOException.class);
     }
 
@@ -109,15 +117,20 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         if (applied.getIndex() < 0) {
             return RaftLog.INVALID_LOG_INDEX;
         }
-        SingleFileSnapshotInfo latest = storage.getLatestSnapshot();
+        SingleFileSnapshotInfo latest = latestSnapshot;
         if (latest != null && latest.getIndex() >= applied.getIndex()) {
             return latest.getIndex();
         }
         File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
         graph.writeSnapshot(file.toPath());
         MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
+        latestSnapshot = storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
         return applied.getIndex();
+    }
+
+    @Override
+    public SingleFileSnapshotInfo getLatestSnapshot() {
+        return latestSnapshot;
     }
 
     @Override
@@ -128,6 +141,7 @@ final class GraphRatisStateMachine extends BaseStateMachine {
     }
 
     private void restore(SingleFileSnapshotInfo snapshot) throws IOException {
+        latestSnapshot = snapshot;
         if (snapshot == null) {
             return;
         }
