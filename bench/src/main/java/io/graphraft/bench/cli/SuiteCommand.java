@@ -7,7 +7,10 @@ import io.graphraft.core.util.Directories;
 import io.graphraft.reports.runfiles.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +37,17 @@ import java.util.concurrent.Callable;
 public final class SuiteCommand implements Callable<Integer> {
     static final String NAME = "benchmarks.jar";
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--quick", description = "run every benchmark once with tiny sizes (about 3 minutes)")
     boolean quick;
+
+    @Option(names = "--full", description = "run the whole matrix at the headline timings (hours; prints its estimate first)")
+    boolean full;
+
+    @Option(names = "--plan", description = "print the suite's trials, skips and estimated duration, and run nothing")
+    boolean plan;
 
     @Option(names = "--engines", split = ",", converter = EngineName.class,
             description = "only these engines (default: all available)")
@@ -46,7 +58,13 @@ public final class SuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String profile = quick ? "quick" : "default";
+        if (quick && full) {
+            throw new ParameterException(spec.commandLine(), "--quick and --full: choose one suite");
+        }
+        String profile = quick ? "quick" : full ? "full" : "default";
+        if (plan) {
+            return printPlan(profile);
+        }
         Path run = RunDirectory.create(runsDirectory);
         System.out.println("GraphRaft Lab, " + profile + " suite; results go to " + run);
         boolean ok;
@@ -59,5 +77,18 @@ public final class SuiteCommand implements Callable<Integer> {
             throw e;
         }
         return ok ? ExitCode.OK : ExitCode.SOFTWARE;
+    }
+
+    private int printPlan(String profile) {
+        SuiteRunner.Plan suite = new SuiteRunner(runsDirectory, engines, System.out).plan(Suites.named(profile));
+        for (SuiteRunner.PlannedTrial trial : suite.trials()) {
+            System.out.printf("%5.0f s  %s %s%n", trial.estimatedSeconds(), trial.step().benchmark(), trial.combination());
+        }
+        for (SuiteRunner.Skip skip : suite.skips()) {
+            System.out.printf("   skip  %s %s: %s%n", skip.step().benchmark(), skip.combination(), skip.reason());
+        }
+        System.out.printf("%s suite: %d trials, %d skipped, estimated %.0f minutes on 2 cores%n", profile,
+                suite.trials().size(), suite.skips().size(), suite.estimatedSeconds() / 60);
+        return ExitCode.OK;
     }
 }

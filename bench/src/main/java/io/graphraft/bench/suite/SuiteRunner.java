@@ -1,5 +1,7 @@
 package io.graphraft.bench.suite;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import io.graphraft.bench.jmh.ProcessCpuProfiler;
 import io.graphraft.bench.run.EnvironmentReport;
 import io.graphraft.bench.run.ForkFlags;
@@ -7,9 +9,11 @@ import io.graphraft.bench.run.RunDirectory;
 import io.graphraft.bench.trial.Trial;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
+import io.graphraft.reports.runfiles.BenchmarkId;
 import io.graphraft.reports.runfiles.RunEnvironment;
 import io.graphraft.reports.runfiles.RunFiles;
 import io.graphraft.reports.runfiles.TrialParameters;
+
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -24,13 +28,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,52 +69,166 @@ public final class SuiteRunner {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("profile", profile);
         parameters.put("engines", engineFilter.isEmpty() ? "all available" : engineFilter);
+        long suiteStarted = System.nanoTime();
+        Plan plan = plan(steps);
+        out.printf("%s suite: %d trials to run (%d skipped), estimated %.0f minutes on 2 cores%n", profile,
+                plan.trials().size(), plan.skips().size(), plan.estimatedSeconds() / 60);
+        parameters.put("estimatedSeconds", Math.round(plan.estimatedSeconds()));
         out.println("Probing the environment (fsync and loopback floors) ...");
         RunEnvironment env = EnvironmentReport.collect(parameters);
         env.write(runDirectory);
 
-        List<RunResult> results = new ArrayList<>();
-        for (SuiteStep step : steps) {
-            for (Map<String, String> combination : combinations(step)) {
-                Optional<String> reason = whyNot(step, combination);
-                if (reason.isPresent()) {
-                    out.println("skip " + step.benchmark() + " " + combination + ": " + reason.get());
-                    skipped.add(Map.of("benchmark", step.benchmark().id(), "params", combination, "reason", reason.get()));
-                    continue;
-                }
-                out.println();
-                out.println(">>> " + step.benchmark() + " " + combination);
-                try {
-                    results.addAll(new Runner(options(step, combination)).run());
-                    ran.add(Map.of("benchmark", step.benchmark().id(), "params", combination));
-                    writeResults(results); // after every run, so an interrupted suite keeps what it measured
-                } catch (RunnerException e) {
-                    out.println("FAILED " + step.benchmark() + " " + combination + ": " + e.getMessage());
-                    failed.add(Map.of("benchmark", step.benchmark().id(), "params", combination,
-                            "error", String.valueOf(e.getMessage())));
-                }
+        ArrayNode results = WarmJvm.json().createArrayNode();
+        for (Skip skip : plan.skips()) {
+            out.println("skip " + skip.step().benchmark() + " " + skip.combination() + ": " + skip.reason());
+            skipped.add(Map.of("benchmark", skip.step().benchmark().id(), "params", skip.combination(), "reason", skip.reason()));
+        }
+        for (Map.Entry<String, List<PlannedTrial>> group : plan.warmJvmTrials().entrySet()) {
+            runInWarmJvm(group.getKey(), group.getValue(), results);
+        }
+        for (PlannedTrial trial : plan.trials()) {
+            if (trial.step().timing().inWarmJvm()) {
+                continue;
+            }
+            SuiteStep step = trial.step();
+            Map<String, String> combination = trial.combination();
+            out.println();
+            out.println(">>> " + step.benchmark() + " " + combination);
+            long started = System.nanoTime();
+            try {
+                results.addAll(toJson(new Runner(options(step, combination)).run()));
+                ran(step.benchmark(), combination, (System.nanoTime() - started) / 1e9, trial.estimatedSeconds());
+                writeResults(results); // after every run, so an interrupted suite keeps what it measured
+            } catch (RunnerException e) {
+                failed(step.benchmark(), combination, String.valueOf(e.getMessage()));
             }
         }
         writeResults(results);
         parameters.put("ran", ran);
         parameters.put("skipped", skipped);
         parameters.put("failed", failed);
+        double minutes = (System.nanoTime() - suiteStarted) / 60e9;
+        parameters.put("seconds", Math.round(minutes * 60));
         out.println("Probing the floors again: a floor that moved means the machine changed under the run ...");
         env = env.withFloorAtEnd(EnvironmentReport.floor());
         env.write(runDirectory);
         out.println();
-        out.printf("%d benchmark runs, %d skipped, %d failed. Results: %s%n", ran.size(), skipped.size(),
-                failed.size(), runDirectory);
+        out.printf("%d benchmark runs, %d skipped, %d failed in %.1f minutes (estimated %.0f). Results: %s%n", ran.size(),
+                skipped.size(), failed.size(), minutes, plan.estimatedSeconds() / 60, runDirectory);
         return failed.isEmpty();
     }
 
-    private void writeResults(List<RunResult> results) {
+    /** One engine's trials in its warm JVM, after a JIT warm-up whose result is dropped. */
+    private void runInWarmJvm(String engine, List<PlannedTrial> trials, ArrayNode results) {
+        out.println();
+        out.printf(">>> %d trials of %s in one warm JVM%n", trials.size(), engine);
+        WarmJvm.Results outcome = WarmJvm.run(runDirectory, new WarmJvm.Plan(warmUp(engine, trials.get(0)),
+                trials.stream().map(t -> new WarmJvm.Trial(t.step().benchmark(), t.combination(), t.step().timing())).toList()));
+        results.addAll(outcome.jmhResults());
+        for (int i = 0; i < outcome.outcomes().size(); i++) {
+            WarmJvm.Outcome done = outcome.outcomes().get(i);
+            if (done.error() == null) {
+                ran(done.benchmark(), done.combination(), done.seconds(), trials.get(i).estimatedSeconds());
+            } else {
+                failed(done.benchmark(), done.combination(), done.error());
+            }
+        }
+        writeResults(results);
+    }
+
+    /** The engine's JIT warm-up trial, or (if the engine cannot run it) its first trial once more. */
+    private WarmJvm.Trial warmUp(String engine, PlannedTrial first) {
+        WarmJvm.Trial jit = WarmJvm.jitWarmUp(engine);
+        if (whyNot(jit.step(), jit.combination()).isEmpty()) {
+            return jit;
+        }
+        return new WarmJvm.Trial(first.step().benchmark(), first.combination(), WarmJvm.jitWarmUp(engine).timing());
+    }
+
+    private void ran(BenchmarkId benchmark, Map<String, String> combination, double seconds, double estimatedSeconds) {
+        ran.add(Map.of("benchmark", benchmark.id(), "params", combination, "seconds", Math.round(seconds * 10) / 10.0,
+                "estimatedSeconds", Math.round(estimatedSeconds)));
+    }
+
+    private void failed(BenchmarkId benchmark, Map<String, String> combination, String error) {
+        out.println("FAILED " + benchmark + " " + combination + ": " + error);
+        failed.add(Map.of("benchmark", benchmark.id(), "params", combination, "error", error));
+    }
+
+    /** A combination that will run, with what it is expected to take. */
+    public record PlannedTrial(SuiteStep step, Map<String, String> combination, double estimatedSeconds) {
+    }
+
+    /** A combination that will not run, and why. */
+    public record Skip(SuiteStep step, Map<String, String> combination, String reason) {
+    }
+
+    /** What a suite will run and skip, before anything starts. */
+    public record Plan(List<PlannedTrial> trials, List<Skip> skips) {
+        /** The trials, plus each warm JVM's start and JIT warm-up. */
+        public double estimatedSeconds() {
+            double warmJvms = warmJvmTrials().keySet().stream()
+                    .mapToDouble(engine -> SuiteEstimate.FORK_SECONDS + SuiteEstimate.seconds(
+                            WarmJvm.jitWarmUp(engine).step(), WarmJvm.jitWarmUp(engine).combination()))
+                    .sum();
+            return warmJvms + trials.stream().mapToDouble(PlannedTrial::estimatedSeconds).sum();
+        }
+
+        /** The trials that share their engine's warm JVM, by engine, in the suite's order. */
+        public Map<String, List<PlannedTrial>> warmJvmTrials() {
+            Map<String, List<PlannedTrial>> byEngine = new LinkedHashMap<>();
+            for (PlannedTrial trial : trials) {
+                String engine = trial.combination().get(TrialParameters.ENGINE);
+                if (trial.step().timing().inWarmJvm() && engine != null) {
+                    byEngine.computeIfAbsent(engine, e -> new ArrayList<>()).add(trial);
+                }
+            }
+            return byEngine;
+        }
+    }
+
+    /** Every combination of every step, each either planned with its estimate or skipped with its reason. */
+    public Plan plan(List<SuiteStep> steps) {
+        List<PlannedTrial> trials = new ArrayList<>();
+        List<Skip> skips = new ArrayList<>();
+        for (SuiteStep step : steps) {
+            for (Map<String, String> combination : combinations(step)) {
+                Optional<String> reason = whyNot(step, combination);
+                if (reason.isPresent()) {
+                    skips.add(new Skip(step, combination, reason.get()));
+                } else {
+                    trials.add(new PlannedTrial(step, combination, SuiteEstimate.seconds(step, combination)));
+                }
+            }
+        }
+        return new Plan(List.copyOf(trials), List.copyOf(skips));
+    }
+
+    private void writeResults(ArrayNode results) {
         Path json = runDirectory.resolve(RunFiles.JMH_RESULT);
+        try {
+            WarmJvm.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json, e);
+        }
+    }
+
+    /** Writes JMH's results as its own JSON result format does. */
+    static void writeResults(Path json, Collection<RunResult> results) {
         try (PrintStream file = new PrintStream(json.toFile(), "UTF-8")) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, file).writeOut(results);
         } catch (FileNotFoundException | UnsupportedEncodingException e) {
             throw new UncheckedIOException(new IOException("cannot write " + json, e));
         }
+    }
+
+    /** JMH's results in its JSON result format, as a tree to merge with other JVMs' results. */
+    static ArrayNode toJson(Collection<RunResult> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
+        }
+        return WarmJvm.parse(bytes.toString(StandardCharsets.UTF_8));
     }
 
     Options options(SuiteStep step, Map<String, String> combination) {

@@ -14,17 +14,26 @@ import java.util.Map;
  */
 public record SuiteStep(BenchmarkId benchmark, Map<String, List<String>> params, Timing timing) {
 
-    /** JMH iteration settings; null fields keep the benchmark's annotations. */
+    /**
+     * JMH iteration settings; null fields keep the benchmark's annotations. A trial {@code inWarmJvm}
+     * runs without a fork of its own, in one JVM that its engine's other such trials share ({@link WarmJvm}):
+     * the JIT compiles the engine's code once, not once per trial.
+     */
     public record Timing(Integer forks, Integer warmupIterations, Integer warmupMillis,
-                         Integer iterations, Integer iterationMillis) {
-        public static final Timing ANNOTATED = new Timing(null, null, null, null, null);
+                         Integer iterations, Integer iterationMillis, boolean inWarmJvm) {
+        public static final Timing ANNOTATED = new Timing(null, null, null, null, null, false);
 
         public static Timing timed(int forks, int warmups, int warmupMillis, int iterations, int iterationMillis) {
-            return new Timing(forks, warmups, warmupMillis, iterations, iterationMillis);
+            return new Timing(forks, warmups, warmupMillis, iterations, iterationMillis, false);
         }
 
         public static Timing shots(int forks, int warmups, int iterations) {
-            return new Timing(forks, warmups, null, iterations, null);
+            return new Timing(forks, warmups, null, iterations, null, false);
+        }
+
+        /** Timed iterations in the engine's shared warm JVM (no fork of its own). */
+        public static Timing warm(int warmups, int warmupMillis, int iterations, int iterationMillis) {
+            return new Timing(0, warmups, warmupMillis, iterations, iterationMillis, true);
         }
     }
 

@@ -79,7 +79,7 @@ class SuiteRunnerTest {
 
     @Test
     void everyCuratedStepNamesARealBenchmarkAndParameters() {
-        for (String profile : List.of("default", "quick")) {
+        for (String profile : Suites.PROFILES) {
             for (SuiteStep step : Suites.named(profile)) {
                 assertThat(runner.combinations(step)).as(step.benchmark().id()).isNotEmpty();
             }

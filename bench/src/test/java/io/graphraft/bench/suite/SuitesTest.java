@@ -4,12 +4,15 @@ import io.graphraft.reports.runfiles.BenchmarkId;
 import io.graphraft.reports.runfiles.TrialParameters;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the curated suites promise beyond the six questions: processes, round trips, client batching. */
+/** What the curated suites promise: every question, processes, round trips, client batching, and their budgets. */
 class SuitesTest {
+    private final SuiteRunner runner = new SuiteRunner(Path.of("unused"), List.of(), new PrintStream(PrintStream.nullOutputStream()));
 
     @Test
     void quickRunsOneProcessTopologyOneLinkLayerAndOneBatchingTrial() {
@@ -20,7 +23,7 @@ class SuitesTest {
     }
 
     @Test
-    void theDefaultSuiteRunsProcessesAndEveryZoneRoundTripForLatencyAndSixtyFourWriters() {
+    void theDefaultSuiteRunsProcessesForLatencyFailoverAndRestartAndDistantZones() {
         List<SuiteStep> standard = Suites.standard();
         for (BenchmarkId benchmark : List.of(BenchmarkId.WRITE_LATENCY, BenchmarkId.FAILOVER, BenchmarkId.RESTART)) {
             assertThat(standard).as(benchmark.id()).anySatisfy(s -> {
@@ -30,14 +33,41 @@ class SuitesTest {
         }
         assertThat(standard).anySatisfy(s -> {
             assertThat(s.benchmark()).isEqualTo(BenchmarkId.WRITE_LATENCY);
-            assertThat(s.params().get(TrialParameters.RTT_MS)).isEqualTo(Suites.ZONE_RTTS_MS);
-            assertThat(s.params().get(TrialParameters.NODES)).containsExactly("3");
+            assertThat(s.params().get(TrialParameters.RTT_MS)).containsExactly(Suites.DEFAULT_ZONE_RTT_MS);
         });
+    }
+
+    @Test
+    void theFullSuiteRunsEveryZoneRoundTripForLatencyAndSixtyFourWriters() {
+        for (BenchmarkId benchmark : List.of(BenchmarkId.WRITE_LATENCY, BenchmarkId.CONCURRENT_WRITERS)) {
+            assertThat(Suites.full()).as(benchmark.id()).anySatisfy(s -> {
+                assertThat(s.benchmark()).isEqualTo(benchmark);
+                assertThat(s.params().get(TrialParameters.RTT_MS)).isEqualTo(Suites.ZONE_RTTS_MS);
+            });
+        }
+        assertThat(Suites.ZONE_RTTS_MS).containsExactly("0", "2", "10");
+    }
+
+    /** The budgets the README states, on the suites' own estimates (a run's env.json records what it really took). */
+    @Test
+    void theDefaultSuiteIsPlannedWithinTwentyMinutesAndQuickWithinThree() {
+        assertThat(runner.plan(Suites.standard()).estimatedSeconds()).isLessThanOrEqualTo(20 * 60);
+        assertThat(runner.plan(Suites.quick()).estimatedSeconds()).isLessThanOrEqualTo(3 * 60);
+        assertThat(runner.plan(Suites.full()).estimatedSeconds()).isGreaterThan(runner.plan(Suites.standard()).estimatedSeconds());
+    }
+
+    @Test
+    void everyHeadlineFigureOfTheDefaultSuiteGetsTheHeadlineTimings() {
+        List<SuiteStep> standard = Suites.standard();
         assertThat(standard).anySatisfy(s -> {
             assertThat(s.benchmark()).isEqualTo(BenchmarkId.CONCURRENT_WRITERS);
-            assertThat(s.params().get(TrialParameters.RTT_MS)).isEqualTo(Suites.ZONE_RTTS_MS);
             assertThat(s.params().get(TrialParameters.WRITERS)).containsExactly("64");
+            assertThat(s.timing()).isEqualTo(Suites.HEADLINE_THROUGHPUT);
         });
-        assertThat(Suites.ZONE_RTTS_MS).containsExactly("0", "2", "10");
+        assertThat(standard).anySatisfy(s -> {
+            assertThat(s.benchmark()).isEqualTo(BenchmarkId.WRITE_LATENCY);
+            assertThat(s.params().get(TrialParameters.NODES)).containsExactly("3");
+            assertThat(s.timing()).isEqualTo(Suites.HEADLINE_LATENCY);
+        });
     }
 }
