@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,6 +39,12 @@ import java.util.function.Supplier;
  *       own state, without a read index. They go through a second RaftClient: on gRPC, requests to a
  *       named peer share the ordered stream of leader requests to that peer, whose sequence numbers
  *       they collide with, and then never get an answer.</li>
+ *   <li>FOLLOWER reads are the same stale reads sent to a peer other than the leader (taking the
+ *       followers in turn). The leader hint they avoid is first confirmed by a reply only a leader gives
+ *       (Ratis's dummy non-linearizable read, which a follower redirects) unless one came back within
+ *       the last election timeout. The chosen follower answers from its own state; if it does not
+ *       answer within the request timeout the read fails naming it.</li>
+ *   <li>LEASE reads are refused: see {@link RatisEngine#LEASE_GAP}.</li>
  * </ul>
  * Every request completes within the spec's request timeout, exceptionally with
  * {@link EngineUnavailableException} unless Ratis replied success.
@@ -61,6 +69,9 @@ final class RatisGraphClient implements GraphClient {
     private final Duration retiredClientGrace;
     /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
     private final Long leaderHintTrustNanos;
+    /** How long a leader-only reply vouches for the leader hint that follower reads avoid. */
+    private final long followerChoiceTrustNanos;
+    private final AtomicInteger followerTurn = new AtomicInteger();
     private final Set<Connection> retired = ConcurrentHashMap.newKeySet();
     private volatile Connection connection;
     private volatile boolean closed;
@@ -115,6 +126,7 @@ final class RatisGraphClient implements GraphClient {
         this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
                 ? null
                 : config.minElectionTimeout().toNanos();
+        this.followerChoiceTrustNanos = config.minElectionTimeout().toNanos();
         this.connection = new Connection(connect.apply(null));
     }
 
@@ -136,8 +148,9 @@ final class RatisGraphClient implements GraphClient {
             case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
             case LOCAL -> bounded("local read", c,
                     () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
-            case LEASE, FOLLOWER -> CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    consistency + " reads are not adapted yet"));
+            case FOLLOWER -> followerRead(c, message(query));
+            case LEASE -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "ratis cannot serve LEASE reads: " + RatisEngine.LEASE_GAP));
         };
     }
 
@@ -150,6 +163,28 @@ final class RatisGraphClient implements GraphClient {
         connection.close();
         retired.forEach(Connection::close);
         retired.clear();
+    }
+
+    private CompletableFuture<byte[]> followerRead(Connection c, Message query) {
+        if (peers.size() < 2) {
+            return CompletableFuture.failedFuture(new EngineUnavailableException(
+                    "ratis follower read: a group of one peer has no follower to read from"));
+        }
+        AtomicReference<RaftPeerId> asked = new AtomicReference<>();
+        return bounded(() -> asked.get() == null ? "follower read (no leader confirmed)"
+                : "follower read from " + asked.get(), c, () -> {
+            CompletableFuture<RaftClientReply> leaderKnown =
+                    c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < followerChoiceTrustNanos
+                            ? CompletableFuture.completedFuture(null)
+                            : c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY).thenApply(c::confirm);
+            return leaderKnown.thenCompose(ignored -> {
+                RaftPeerId leader = c.raft.getLeaderId();
+                List<RaftPeerId> followers = peers.stream().filter(p -> !p.equals(leader)).toList();
+                RaftPeerId follower = followers.get(Math.floorMod(followerTurn.getAndIncrement(), followers.size()));
+                asked.set(follower);
+                return c.localReads().async().sendStaleRead(query, 0, follower);
+            });
+        });
     }
 
     /**
@@ -188,6 +223,12 @@ final class RatisGraphClient implements GraphClient {
 
     private CompletableFuture<byte[]> bounded(String what, Connection c,
                                               Supplier<CompletableFuture<RaftClientReply>> send) {
+        return bounded(() -> what, c, send);
+    }
+
+    /** @param what names the request in its error, once it failed */
+    private CompletableFuture<byte[]> bounded(Supplier<String> what, Connection c,
+                                              Supplier<CompletableFuture<RaftClientReply>> send) {
         if (closed) {
             return CompletableFuture.failedFuture(new EngineUnavailableException("ratis client is closed"));
         }
@@ -196,7 +237,7 @@ final class RatisGraphClient implements GraphClient {
             sent = send.get();
         } catch (RuntimeException e) {
             retire(c);
-            return CompletableFuture.failedFuture(unavailable(what, e));
+            return CompletableFuture.failedFuture(unavailable(what.get(), e));
         }
         return sent.thenApply(RatisGraphClient::content)
                 .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -205,7 +246,7 @@ final class RatisGraphClient implements GraphClient {
                         return content;
                     }
                     retire(c);
-                    throw unavailable(what, error);
+                    throw unavailable(what.get(), error);
                 });
     }
 
@@ -223,7 +264,7 @@ final class RatisGraphClient implements GraphClient {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
             return new EngineUnavailableException("ratis " + what + " got no reply within " + requestTimeout.toMillis()
-                    + " ms (no leader, or the leader has no quorum)", cause);
+                    + " ms (no leader, the leader has no quorum, or the peer asked cannot be reached)", cause);
         }
         return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
     }
