@@ -51,8 +51,17 @@ import java.util.Map;
  * </ul>
  * TCP_NODELAY is on (Catalyst's client default is off); Catalyst's request timeout stays 500 ms.
  *
+ * <h2>Read levels</h2>
+ * <ul>
+ *   <li>LINEARIZABLE → {@code ConsistencyLevel.LINEARIZABLE}: the leader answers after a round of
+ *       appends confirmed it still leads a majority (a follower forwards the query to it).</li>
+ *   <li>LOCAL → {@code ConsistencyLevel.SEQUENTIAL} on the server the client is connected to (the leader,
+ *       by {@link LeaderFirstSelection}), never behind what this session saw.</li>
+ *   <li>LEASE, FOLLOWER → not served, declared gaps ({@link #LEASE_GAP}, {@link #FOLLOWER_GAP}).</li>
+ * </ul>
+ *
  * <h2>Capabilities</h2>
- * All. Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
+ * All but LEASE_READ and FOLLOWER_READ (above). Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
  * snapshot store exactly as Copycat does when a segment fills, reaching the server's context
  * through {@link CopycatInternals}. A server connects to its peers at its member's routes
  * ({@link RoutedTransport}), so the link layer can delay and cut its traffic. Clients: see
@@ -63,6 +72,16 @@ import java.util.Map;
  * threads keep the JVM alive.
  */
 public final class CopycatEngine implements Engine {
+    /** Why Copycat serves no LEASE reads. */
+    static final String LEASE_GAP = "Copycat 1.2.8's LINEARIZABLE_LEASE checks no lease: LeaderState.queryBoundedLinearizable"
+            + " answers on any server in the leader state, and a leader cut off from its majority steps down only after"
+            + " two election timeouts without a successful append, while the majority elects a new leader after one:"
+            + " in between it would answer reads that miss the new leader's writes";
+    /** Why Copycat serves no FOLLOWER reads. */
+    static final String FOLLOWER_GAP = "Copycat 1.2.8 answers a SEQUENTIAL query on the one server the client's session"
+            + " connection is on, which its ServerSelectionStrategy can keep off the leader only once the client has"
+            + " heard of the leader, and the answer does not name the server: a follower read could not be told from"
+            + " a leader read";
     private static final EngineSupport SUPPORT = EngineSupport.builder()
             .nodeCounts(1, 3, 5)
             .settings(Setting.ELECTION_TIMEOUT, Setting.HEARTBEAT_INTERVAL, Setting.SNAPSHOT_THRESHOLD)
@@ -81,8 +100,8 @@ public final class CopycatEngine implements Engine {
     @Override
     public Capabilities capabilities() {
         return Capabilities.all()
-                .withGap(Capability.LEASE_READ, "not adapted yet (issue 18)")
-                .withGap(Capability.FOLLOWER_READ, "not adapted yet (issue 18)");
+                .withGap(Capability.LEASE_READ, LEASE_GAP)
+                .withGap(Capability.FOLLOWER_READ, FOLLOWER_GAP);
     }
 
     @Override

@@ -86,6 +86,10 @@ final class CopycatGraphClient implements GraphClient {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new EngineUnavailableException("the copycat client is closed"));
         }
+        if (consistency == ReadConsistency.LEASE || consistency == ReadConsistency.FOLLOWER) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("copycat cannot serve " + consistency
+                    + " reads: " + (consistency == ReadConsistency.LEASE ? CopycatEngine.LEASE_GAP : CopycatEngine.FOLLOWER_GAP)));
+        }
         long deadline = System.nanoTime() + requestTimeout.toNanos();
         return bounded(read(new GraphQuery(query, consistency), deadline, 1), "read");
     }

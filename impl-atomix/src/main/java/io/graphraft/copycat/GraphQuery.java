@@ -27,7 +27,7 @@ public final class GraphQuery implements Query<byte[]>, CatalystSerializable {
             case LOCAL -> ConsistencyLevel.SEQUENTIAL;
             // The leader answers only after a heartbeat round confirmed it still leads a majority.
             case LINEARIZABLE -> ConsistencyLevel.LINEARIZABLE;
-            case LEASE, FOLLOWER -> throw new UnsupportedOperationException(consistency + " reads are not adapted yet");
+            case LEASE, FOLLOWER -> throw new IllegalArgumentException("copycat serves no " + consistency + " reads");
         };
     }
 
