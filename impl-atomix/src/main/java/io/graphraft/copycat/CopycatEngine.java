@@ -75,7 +75,7 @@ public final class CopycatEngine implements Engine {
     /** Why Copycat serves no LEASE reads. */
     static final String LEASE_GAP = "Copycat 1.2.8's LINEARIZABLE_LEASE checks no lease: LeaderState.queryBoundedLinearizable"
             + " answers on any server in the leader state, and a leader cut off from its majority steps down only after"
-            + " two election timeouts without a successful append, while the majority elects a new leader after one:"
+            + " two election timeouts without a successful append, while the majority polls after one to two:"
             + " in between it would answer reads that miss the new leader's writes";
     /** Why Copycat serves no FOLLOWER reads. */
     static final String FOLLOWER_GAP = "Copycat 1.2.8 answers a SEQUENTIAL query on the one server the client's session"
