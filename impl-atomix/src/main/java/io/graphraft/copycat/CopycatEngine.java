@@ -57,11 +57,15 @@ import java.util.Map;
  *       appends confirmed it still leads a majority (a follower forwards the query to it).</li>
  *   <li>LOCAL → {@code ConsistencyLevel.SEQUENTIAL} on the server the client is connected to (the leader,
  *       by {@link LeaderFirstSelection}), never behind what this session saw.</li>
- *   <li>LEASE, FOLLOWER → not served, declared gaps ({@link #LEASE_GAP}, {@link #FOLLOWER_GAP}).</li>
+ *   <li>FOLLOWER → {@code SEQUENTIAL} through a second session whose connection avoids the leader
+ *       ({@link FollowersOnlySelection}): the follower answers from its state once it has applied what
+ *       the session saw; the leader's state machine refuses such a query and the client sends it
+ *       again (see {@link CopycatGraphClient}).</li>
+ *   <li>LEASE → not served, a declared gap ({@link #LEASE_GAP}).</li>
  * </ul>
  *
  * <h2>Capabilities</h2>
- * All but LEASE_READ and FOLLOWER_READ (above). Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
+ * All but LEASE_READ (above). Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
  * snapshot store exactly as Copycat does when a segment fills, reaching the server's context
  * through {@link CopycatInternals}. A server connects to its peers at its member's routes
  * ({@link RoutedTransport}), so the link layer can delay and cut its traffic. Clients: see
@@ -77,11 +81,6 @@ public final class CopycatEngine implements Engine {
             + " answers on any server in the leader state, and a leader cut off from its majority steps down only after"
             + " two election timeouts without a successful append, while the majority polls after one to two:"
             + " in between it would answer reads that miss the new leader's writes";
-    /** Why Copycat serves no FOLLOWER reads. */
-    static final String FOLLOWER_GAP = "Copycat 1.2.8 answers a SEQUENTIAL query on the one server the client's session"
-            + " connection is on, which its ServerSelectionStrategy can keep off the leader only once the client has"
-            + " heard of the leader, and the answer does not name the server: a follower read could not be told from"
-            + " a leader read";
     private static final EngineSupport SUPPORT = EngineSupport.builder()
             .nodeCounts(1, 3, 5)
             .settings(Setting.ELECTION_TIMEOUT, Setting.HEARTBEAT_INTERVAL, Setting.SNAPSHOT_THRESHOLD)
@@ -99,9 +98,7 @@ public final class CopycatEngine implements Engine {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all()
-                .withGap(Capability.LEASE_READ, LEASE_GAP)
-                .withGap(Capability.FOLLOWER_READ, FOLLOWER_GAP);
+        return Capabilities.all().withGap(Capability.LEASE_READ, LEASE_GAP);
     }
 
     @Override
