@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A GraphClient on one CopycatClient, i.e. one Copycat session. It talks to the leader (leader
+ * A GraphClient on one CopycatClient, i.e. one Copycat session (and a second one for FOLLOWER reads, below). It talks to the leader (leader
  * first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
  * retries connecting until the cluster answers, and registers a new session when the cluster
  * expired its session (RECOVER). Copycat resends a command within its session until it is applied
