@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A GraphClient on one CopycatClient, i.e. one Copycat session (and a second one for FOLLOWER reads, below). It talks to the leader (leader
- * first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
+ * A GraphClient on one CopycatClient, i.e. one Copycat session (a second one serves FOLLOWER reads,
+ * below). It talks to the leader (leader first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
  * retries connecting until the cluster answers, and registers a new session when the cluster
  * expired its session (RECOVER). Copycat resends a command within its session until it is applied
  * exactly once; this class never resends a write, it only bounds how long a caller waits.
