@@ -15,7 +15,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +44,9 @@ import java.util.function.Supplier;
  *   <li>FOLLOWER reads are the same stale reads sent to a peer other than the leader (taking the
  *       followers in turn). The leader hint they avoid is first confirmed by a reply only a leader gives
  *       (Ratis's dummy non-linearizable read, which a follower redirects) unless one came back within
- *       the last election timeout. The chosen follower answers from its own state; if it does not
- *       answer within the request timeout the read fails naming it.</li>
+ *       the last election timeout. The chosen follower answers from its own state; one that does not
+ *       answer within an attempt timeout is passed over for the next, and when none answered by the
+ *       request timeout the read fails naming each and why.</li>
  *   <li>LEASE reads are refused: see {@link RatisEngine#LEASE_GAP}.</li>
  * </ul>
  * Every request completes within the spec's request timeout, exceptionally with
@@ -66,6 +69,8 @@ final class RatisGraphClient implements GraphClient {
     private final Function<RaftPeerId, RaftClient> connect;
     private final List<RaftPeerId> peers;
     private final Duration requestTimeout;
+    /** How long one follower may take to answer a FOLLOWER read before the next one is asked. */
+    private final Duration attemptTimeout;
     private final Duration retiredClientGrace;
     /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
     private final Long leaderHintTrustNanos;
@@ -122,6 +127,7 @@ final class RatisGraphClient implements GraphClient {
         this.connect = connect;
         this.peers = List.copyOf(peers);
         this.requestTimeout = config.requestTimeout();
+        this.attemptTimeout = config.attemptTimeout();
         this.retiredClientGrace = requestTimeout.plus(config.attemptTimeout()).plusSeconds(1);
         this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
                 ? null
@@ -148,7 +154,7 @@ final class RatisGraphClient implements GraphClient {
             case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
             case LOCAL -> bounded("local read", c,
                     () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
-            case FOLLOWER -> followerRead(c, message(query));
+            case FOLLOWER -> followerRead(message(query));
             case LEASE -> CompletableFuture.failedFuture(new UnsupportedOperationException(
                     "ratis cannot serve LEASE reads: " + RatisEngine.LEASE_GAP));
         };
@@ -165,25 +171,51 @@ final class RatisGraphClient implements GraphClient {
         retired.clear();
     }
 
-    private CompletableFuture<byte[]> followerRead(Connection c, Message query) {
+    private CompletableFuture<byte[]> followerRead(Message query) {
         if (peers.size() < 2) {
             return CompletableFuture.failedFuture(new EngineUnavailableException(
                     "ratis follower read: a group of one peer has no follower to read from"));
         }
+        return followerRead(query, System.nanoTime() + requestTimeout.toNanos(), new LinkedHashMap<>());
+    }
+
+    /**
+     * Asks one follower, for at most one attempt timeout; if it does not answer, the next follower not
+     * asked yet, until the deadline. {@code unanswered} names the followers that did not answer and why.
+     */
+    private CompletableFuture<byte[]> followerRead(Message query, long deadline, Map<RaftPeerId, String> unanswered) {
+        Connection c = connection;
+        Duration attempt = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(deadline - System.nanoTime(), attemptTimeout.toNanos())));
         AtomicReference<RaftPeerId> asked = new AtomicReference<>();
-        return bounded(() -> asked.get() == null ? "follower read (no leader confirmed)"
-                : "follower read from " + asked.get(), c, () -> {
+        return bounded(() -> asked.get() == null ? "follower read (no leader confirmed; followers that did not answer: "
+                + unanswered + ")" : "follower read from " + asked.get(), c, attempt, () -> {
             CompletableFuture<RaftClientReply> leaderKnown =
                     c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < followerChoiceTrustNanos
                             ? CompletableFuture.completedFuture(null)
                             : c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY).thenApply(c::confirm);
             return leaderKnown.thenCompose(ignored -> {
                 RaftPeerId leader = c.raft.getLeaderId();
-                List<RaftPeerId> followers = peers.stream().filter(p -> !p.equals(leader)).toList();
+                List<RaftPeerId> followers = peers.stream()
+                        .filter(p -> !p.equals(leader) && !unanswered.containsKey(p)).toList();
+                if (followers.isEmpty()) {
+                    throw new CompletionException(new IOException("no follower of leader " + leader
+                            + " left to ask; these did not answer: " + unanswered));
+                }
                 RaftPeerId follower = followers.get(Math.floorMod(followerTurn.getAndIncrement(), followers.size()));
                 asked.set(follower);
                 return c.localReads().async().sendStaleRead(query, 0, follower);
             });
+        }).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            RaftPeerId follower = asked.get();
+            if (follower == null || closed || System.nanoTime() >= deadline) {
+                return CompletableFuture.failedFuture(unanswered.isEmpty() || follower == null ? cause
+                        : new EngineUnavailableException(cause.getMessage() + "; before it, these followers did not answer: "
+                                + unanswered, cause));
+            }
+            unanswered.put(follower, String.valueOf(cause.getMessage()));
+            return followerRead(query, deadline, unanswered);
         });
     }
 
@@ -223,11 +255,14 @@ final class RatisGraphClient implements GraphClient {
 
     private CompletableFuture<byte[]> bounded(String what, Connection c,
                                               Supplier<CompletableFuture<RaftClientReply>> send) {
-        return bounded(() -> what, c, send);
+        return bounded(() -> what, c, requestTimeout, send);
     }
 
-    /** @param what names the request in its error, once it failed */
-    private CompletableFuture<byte[]> bounded(Supplier<String> what, Connection c,
+    /**
+     * @param what names the request in its error, once it failed
+     * @param timeout how long it may take
+     */
+    private CompletableFuture<byte[]> bounded(Supplier<String> what, Connection c, Duration timeout,
                                               Supplier<CompletableFuture<RaftClientReply>> send) {
         if (closed) {
             return CompletableFuture.failedFuture(new EngineUnavailableException("ratis client is closed"));
@@ -237,16 +272,16 @@ final class RatisGraphClient implements GraphClient {
             sent = send.get();
         } catch (RuntimeException e) {
             retire(c);
-            return CompletableFuture.failedFuture(unavailable(what.get(), e));
+            return CompletableFuture.failedFuture(unavailable(what.get(), e, timeout));
         }
         return sent.thenApply(RatisGraphClient::content)
-                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((content, error) -> {
                     if (error == null) {
                         return content;
                     }
                     retire(c);
-                    throw unavailable(what.get(), error);
+                    throw unavailable(what.get(), error, timeout);
                 });
     }
 
@@ -260,10 +295,10 @@ final class RatisGraphClient implements GraphClient {
         return reply.getMessage().getContent().toByteArray();
     }
 
-    private EngineUnavailableException unavailable(String what, Throwable error) {
+    private static EngineUnavailableException unavailable(String what, Throwable error, Duration timeout) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
-            return new EngineUnavailableException("ratis " + what + " got no reply within " + requestTimeout.toMillis()
+            return new EngineUnavailableException("ratis " + what + " got no reply within " + timeout.toMillis()
                     + " ms (no leader, the leader has no quorum, or the peer asked cannot be reached)", cause);
         }
         return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
