@@ -51,8 +51,21 @@ import java.util.Map;
  * </ul>
  * TCP_NODELAY is on (Catalyst's client default is off); Catalyst's request timeout stays 500 ms.
  *
+ * <h2>Read levels</h2>
+ * <ul>
+ *   <li>LINEARIZABLE → {@code ConsistencyLevel.LINEARIZABLE}: the leader answers after a round of
+ *       appends confirmed it still leads a majority (a follower forwards the query to it).</li>
+ *   <li>LOCAL → {@code ConsistencyLevel.SEQUENTIAL} on the server the client is connected to (the leader,
+ *       by {@link LeaderFirstSelection}), never behind what this session saw.</li>
+ *   <li>FOLLOWER → {@code SEQUENTIAL} through a second session whose connection avoids the leader
+ *       ({@link FollowersOnlySelection}): the follower answers from its state once it has applied what
+ *       the session saw; the leader's state machine refuses such a query and the client sends it
+ *       again (see {@link CopycatGraphClient}).</li>
+ *   <li>LEASE → not served, a declared gap ({@link #LEASE_GAP}).</li>
+ * </ul>
+ *
  * <h2>Capabilities</h2>
- * All. Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
+ * All but LEASE_READ (above). Snapshot on demand has no public Copycat API: {@link CopycatSnapshots} drives Copycat's own
  * snapshot store exactly as Copycat does when a segment fills, reaching the server's context
  * through {@link CopycatInternals}. A server connects to its peers at its member's routes
  * ({@link RoutedTransport}), so the link layer can delay and cut its traffic. Clients: see
@@ -63,6 +76,11 @@ import java.util.Map;
  * threads keep the JVM alive.
  */
 public final class CopycatEngine implements Engine {
+    /** Why Copycat serves no LEASE reads. */
+    static final String LEASE_GAP = "Copycat 1.2.8's LINEARIZABLE_LEASE checks no lease: LeaderState.queryBoundedLinearizable"
+            + " answers on any server in the leader state, and a leader cut off from its majority steps down only after"
+            + " two election timeouts without a successful append, while the majority polls after one to two:"
+            + " in between it would answer reads that miss the new leader's writes";
     private static final EngineSupport SUPPORT = EngineSupport.builder()
             .nodeCounts(1, 3, 5)
             .settings(Setting.ELECTION_TIMEOUT, Setting.HEARTBEAT_INTERVAL, Setting.SNAPSHOT_THRESHOLD)
@@ -80,9 +98,7 @@ public final class CopycatEngine implements Engine {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all()
-                .withGap(Capability.LEASE_READ, "not adapted yet (issue 18)")
-                .withGap(Capability.FOLLOWER_READ, "not adapted yet (issue 18)");
+        return Capabilities.all().withGap(Capability.LEASE_READ, LEASE_GAP);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.atomix.copycat.client.DefaultCopycatClient;
 import io.atomix.copycat.client.RecoveryStrategies;
 import io.atomix.copycat.error.UnknownSessionException;
 import io.atomix.copycat.session.ClosedSessionException;
-import io.atomix.copycat.session.Session;
+import io.atomix.copycat.client.ServerSelectionStrategy;
 import io.graphraft.core.codec.Codec;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.ClusterTls;
@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A GraphClient on one CopycatClient, i.e. one Copycat session. It talks to the leader (leader
- * first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
+ * A GraphClient on one CopycatClient, i.e. one Copycat session (a second one serves FOLLOWER reads,
+ * below). It talks to the leader (leader first, then any server, see {@link LeaderFirstSelection}; followers forward what reaches them),
  * retries connecting until the cluster answers, and registers a new session when the cluster
  * expired its session (RECOVER). Copycat resends a command within its session until it is applied
  * exactly once; this class never resends a write, it only bounds how long a caller waits.
@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * apply it later). Requests wait for a replacement session rather than being refused unsent, and
  * reads whose session was lost are retried on the replacement within the same deadline: a leader
  * elected after a full restart refuses the sessions it has not replayed yet, which expires them.
+ *
+ * <p>FOLLOWER reads go through a second session (opened on the first such read) whose connection
+ * avoids the leader ({@link FollowersOnlySelection}); they are SEQUENTIAL queries that the leader's
+ * state machine refuses ({@link GraphQuery#REFUSED_BY_LEADER}): a refused read is sent again (the
+ * session moves off the leader once it has heard of it) until a follower answers or the deadline.
  */
 final class CopycatGraphClient implements GraphClient {
     private static final long MAX_CONNECT_RETRY_MS = 1000;
@@ -47,23 +52,51 @@ final class CopycatGraphClient implements GraphClient {
 
     private final Codec codec;
     private final Duration requestTimeout;
-    private final LoopbackNettyTransport transport;
-    private final DefaultCopycatClient client;
-    private final CompletableFuture<CopycatClient> connected;
+    private final ClusterSpec spec;
+    private final List<Address> servers;
+    private final Session leaderSession;
+    /** The session FOLLOWER reads use, opened on the first one; null before. */
+    private Session followerSession;
     private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** One CopycatClient (one Copycat session) on its own transport. */
+    private static final class Session {
+        final LoopbackNettyTransport transport;
+        final DefaultCopycatClient client;
+        final CompletableFuture<CopycatClient> connected;
+
+        Session(List<Address> servers, ClusterSpec spec, ServerSelectionStrategy selection) {
+            this.transport = new LoopbackNettyTransport(1, spec, ClusterTls.CLIENT);
+            this.client = (DefaultCopycatClient) CopycatClient.builder(servers)
+                    .withTransport(transport)
+                    .withSerializer(GraphOperations.registerOn(new Serializer()))
+                    .withServerSelectionStrategy(selection)
+                    .withConnectionStrategy(RETRY_UNTIL_CLOSED)
+                    .withRecoveryStrategy(RecoveryStrategies.RECOVER)
+                    .build();
+            this.connected = client.connect();
+        }
+
+        void kill(Duration timeout) {
+            try {
+                client.kill().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // closing regardless: the transport below owns the threads that matter
+            } finally {
+                CopycatInternals.closeThreads(client); // kill() skips them if no session was ever open
+                transport.close();
+            }
+        }
+    }
 
     CopycatGraphClient(List<Address> servers, ClusterSpec spec) {
         this.codec = spec.codec().codec();
         this.requestTimeout = spec.requestTimeout();
-        this.transport = new LoopbackNettyTransport(1, spec, ClusterTls.CLIENT);
-        this.client = (DefaultCopycatClient) CopycatClient.builder(servers)
-                .withTransport(transport)
-                .withSerializer(GraphOperations.registerOn(new Serializer()))
-                .withServerSelectionStrategy(new LeaderFirstSelection(servers))
-                .withConnectionStrategy(RETRY_UNTIL_CLOSED)
-                .withRecoveryStrategy(RecoveryStrategies.RECOVER)
-                .build();
-        this.connected = client.connect();
+        this.spec = spec;
+        this.servers = List.copyOf(servers);
+        this.leaderSession = new Session(servers, spec, new LeaderFirstSelection(servers));
     }
 
     @Override
@@ -78,7 +111,7 @@ final class CopycatGraphClient implements GraphClient {
         }
         GraphCommand write = new GraphCommand(command);
         long deadline = System.nanoTime() + requestTimeout.toNanos();
-        return bounded(openSession(deadline, 1).thenCompose(session -> session.submit(write)), "write");
+        return bounded(openSession(leaderSession, deadline, 1).thenCompose(session -> session.submit(write)), "write");
     }
 
     @Override
@@ -86,19 +119,41 @@ final class CopycatGraphClient implements GraphClient {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new EngineUnavailableException("the copycat client is closed"));
         }
+        if (consistency == ReadConsistency.LEASE) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "copycat cannot serve LEASE reads: " + CopycatEngine.LEASE_GAP));
+        }
         long deadline = System.nanoTime() + requestTimeout.toNanos();
-        return bounded(read(new GraphQuery(query, consistency), deadline, 1), "read");
+        if (consistency == ReadConsistency.FOLLOWER) {
+            if (servers.size() < 2) {
+                return CompletableFuture.failedFuture(new EngineUnavailableException(
+                        "copycat follower read: a cluster of one server has no follower to read from"));
+            }
+            return bounded(read(followerSession(), new GraphQuery(query, consistency), deadline, 1), "follower read");
+        }
+        return bounded(read(leaderSession, new GraphQuery(query, consistency), deadline, 1), "read");
     }
 
-    private CompletableFuture<byte[]> read(GraphQuery query, long deadline, int attempt) {
-        return openSession(deadline, 1).thenCompose(session -> session.submit(query)).handle((value, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(value);
+    private synchronized Session followerSession() {
+        if (followerSession == null) {
+            followerSession = new Session(servers, spec, new FollowersOnlySelection(servers));
+        }
+        return followerSession;
+    }
+
+    private CompletableFuture<byte[]> read(Session via, GraphQuery query, long deadline, int attempt) {
+        return openSession(via, deadline, 1).thenCompose(session -> session.submit(query)).handle((value, error) -> {
+            boolean again = error == null
+                    ? GraphQuery.refusedByLeader(value)
+                    : sessionLost(error);
+            if (!again) {
+                return error == null ? CompletableFuture.completedFuture(value) : CompletableFuture.<byte[]>failedFuture(error);
             }
-            if (sessionLost(error) && !closed.get() && System.nanoTime() < deadline) {
-                return pause(attempt).thenCompose(ignored -> read(query, deadline, attempt + 1));
+            if (!closed.get() && System.nanoTime() < deadline) {
+                return pause(attempt).thenCompose(ignored -> read(via, query, deadline, attempt + 1));
             }
-            return CompletableFuture.<byte[]>failedFuture(error);
+            return CompletableFuture.<byte[]>failedFuture(error != null ? error
+                    : new EngineUnavailableException("copycat follower read: only the leader answered until the deadline"));
         }).thenCompose(future -> future);
     }
 
@@ -107,13 +162,13 @@ final class CopycatGraphClient implements GraphClient {
      * session, requests would be refused unsent; waiting for the new session sends them into it
      * instead. Gives up waiting at the deadline (the request then fails as Copycat refuses it).
      */
-    private CompletableFuture<CopycatClient> openSession(long deadline, int attempt) {
-        return connected.thenCompose(copycat -> {
-            Session session = copycat.session();
+    private CompletableFuture<CopycatClient> openSession(Session via, long deadline, int attempt) {
+        return via.connected.thenCompose(copycat -> {
+            io.atomix.copycat.session.Session session = copycat.session();
             if ((session != null && session.state().active()) || closed.get() || System.nanoTime() >= deadline) {
                 return CompletableFuture.completedFuture(copycat);
             }
-            return pause(attempt).thenCompose(ignored -> openSession(deadline, attempt + 1));
+            return pause(attempt).thenCompose(ignored -> openSession(via, deadline, attempt + 1));
         });
     }
 
@@ -171,15 +226,13 @@ final class CopycatGraphClient implements GraphClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            client.kill().get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // closing regardless: the transport below owns the threads that matter
-        } finally {
-            CopycatInternals.closeThreads(client); // kill() skips them if no session was ever open
-            transport.close();
+        leaderSession.kill(requestTimeout);
+        Session followers;
+        synchronized (this) {
+            followers = followerSession;
+        }
+        if (followers != null) {
+            followers.kill(requestTimeout);
         }
     }
 }

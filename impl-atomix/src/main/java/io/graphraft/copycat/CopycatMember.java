@@ -127,7 +127,7 @@ final class CopycatMember implements Member {
     private GraphCopycatStateMachine newStateMachine() {
         Path store = graphDirectory().resolve("incarnation-" + incarnations.incrementAndGet());
         GraphCopycatStateMachine fresh = new GraphCopycatStateMachine(
-                GraphStateMachine.open(spec.store(), store, spec.codec().codec()), this::failStop);
+                GraphStateMachine.open(spec.store(), store, spec.codec().codec()), this::failStop, this::leading);
         GraphCopycatStateMachine replaced = stateMachine;
         stateMachine = fresh;
         if (replaced != null) {
@@ -135,6 +135,11 @@ final class CopycatMember implements Member {
             replaced.stateMachineThread().execute(replaced.graph()::close);
         }
         return fresh;
+    }
+
+    private boolean leading() {
+        CopycatServer current = server;
+        return current != null && current.state() == CopycatServer.State.LEADER;
     }
 
     /** Stops the server whose state machine failed, from another thread (stopping waits for Copycat's threads), unless it was replaced meanwhile. */

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -44,13 +45,18 @@ final class GraphCopycatStateMachine extends StateMachine implements Snapshottab
 
     private final GraphStateMachine graph;
     private final Consumer<GraphCopycatStateMachine> stopNode;
+    private final BooleanSupplier leading;
     /** Why this replica stopped, or null; set and read on the state machine thread. */
     private String failure;
 
-    /** {@code stopNode} is called once, on the state machine thread, when this state machine fails; it must not block. */
-    GraphCopycatStateMachine(GraphStateMachine graph, Consumer<GraphCopycatStateMachine> stopNode) {
+    /**
+     * @param stopNode called once, on the state machine thread, when this state machine fails; it must not block
+     * @param leading whether this replica's server is the leader now (follower-only queries are refused there)
+     */
+    GraphCopycatStateMachine(GraphStateMachine graph, Consumer<GraphCopycatStateMachine> stopNode, BooleanSupplier leading) {
         this.graph = graph;
         this.stopNode = stopNode;
+        this.leading = leading;
     }
 
     GraphStateMachine graph() {
@@ -84,6 +90,9 @@ final class GraphCopycatStateMachine extends StateMachine implements Snapshottab
     private byte[] query(Commit<GraphQuery> commit) {
         try {
             requireRunning();
+            if (commit.operation().followerOnly() && leading.getAsBoolean()) {
+                return GraphQuery.REFUSED_BY_LEADER;
+            }
             return graph.query(commit.operation().bytes());
         } finally {
             commit.close();

@@ -7,13 +7,20 @@ import io.atomix.catalyst.serializer.Serializer;
 import io.atomix.copycat.Query;
 import io.graphraft.core.engine.ReadConsistency;
 
-/** One encoded graph query with the Copycat consistency level it is served at. */
+/**
+ * One encoded graph query with the Copycat consistency level it is served at, and whether only a
+ * follower may answer it (a FOLLOWER read: SEQUENTIAL, which the leader's state machine refuses with
+ * {@link #REFUSED_BY_LEADER}).
+ */
 public final class GraphQuery implements Query<byte[]>, CatalystSerializable {
     private static final long serialVersionUID = 1L;
     private static final ConsistencyLevel[] LEVELS = ConsistencyLevel.values();
+    /** A follower-only query's answer from the leader: empty, which no encoded result is. */
+    static final byte[] REFUSED_BY_LEADER = new byte[0];
 
     private byte[] bytes;
     private ConsistencyLevel consistency;
+    private boolean followerOnly;
 
     /** For Catalyst's deserializer. */
     public GraphQuery() {
@@ -27,12 +34,23 @@ public final class GraphQuery implements Query<byte[]>, CatalystSerializable {
             case LOCAL -> ConsistencyLevel.SEQUENTIAL;
             // The leader answers only after a heartbeat round confirmed it still leads a majority.
             case LINEARIZABLE -> ConsistencyLevel.LINEARIZABLE;
-            case LEASE, FOLLOWER -> throw new UnsupportedOperationException(consistency + " reads are not adapted yet");
+            // Served by the follower the client's follower session is connected to, from its state.
+            case FOLLOWER -> ConsistencyLevel.SEQUENTIAL;
+            case LEASE -> throw new IllegalArgumentException("copycat serves no " + consistency + " reads");
         };
+        this.followerOnly = consistency == ReadConsistency.FOLLOWER;
     }
 
     byte[] bytes() {
         return bytes;
+    }
+
+    boolean followerOnly() {
+        return followerOnly;
+    }
+
+    static boolean refusedByLeader(byte[] answer) {
+        return answer.length == 0;
     }
 
     @Override
@@ -42,12 +60,13 @@ public final class GraphQuery implements Query<byte[]>, CatalystSerializable {
 
     @Override
     public void writeObject(BufferOutput<?> buffer, Serializer serializer) {
-        buffer.writeByte(consistency.ordinal()).writeInt(bytes.length).write(bytes);
+        buffer.writeByte(consistency.ordinal()).writeBoolean(followerOnly).writeInt(bytes.length).write(bytes);
     }
 
     @Override
     public void readObject(BufferInput<?> buffer, Serializer serializer) {
         consistency = LEVELS[buffer.readByte()];
+        followerOnly = buffer.readBoolean();
         bytes = buffer.readBytes(buffer.readInt());
     }
 }

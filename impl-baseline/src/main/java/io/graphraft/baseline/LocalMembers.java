@@ -47,7 +47,7 @@ final class LocalMembers {
         return member.runtime();
     }
 
-    /** Reads are served from the only copy, so LOCAL, LEASE and LINEARIZABLE are the same. */
+    /** Reads are served from the only copy, so LOCAL, LEASE and LINEARIZABLE are the same; it is no follower. */
     private record LocalClient(ClusterSpec spec, String clusterId) implements GraphClient {
         @Override
         public Codec codec() {
@@ -78,6 +78,10 @@ final class LocalMembers {
 
         @Override
         public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            if (consistency == ReadConsistency.FOLLOWER) {
+                return CompletableFuture.failedFuture(new EngineUnavailableException(
+                        "a single node has no followers to read from"));
+            }
             try {
                 return CompletableFuture.completedFuture(runtime(clusterId).stateMachine().query(query));
             } catch (EngineUnavailableException e) {

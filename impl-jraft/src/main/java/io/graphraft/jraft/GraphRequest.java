@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A client's request to one member: a write (an encoded command), or a read (an encoded query) of
- * either consistency. Travels over jraft's bolt RPC as its own small binary frame
+ * any consistency. Travels over jraft's bolt RPC as its own small binary frame
  * ({@link GraphRpcSerializer}): kind, time the member may spend on it, payload.
  */
 record GraphRequest(Kind kind, int timeoutMillis, byte[] payload) {
@@ -16,7 +16,11 @@ record GraphRequest(Kind kind, int timeoutMillis, byte[] payload) {
         /** Answer from this member's state once it has applied everything committed before a read index. */
         LINEARIZABLE_READ,
         /** Answer from this member's state as it is. */
-        LOCAL_READ
+        LOCAL_READ,
+        /** On the leader only: answer once a read index is reached, confirmed by the leader's lease while it holds. */
+        LEASE_READ,
+        /** On a follower only: answer from its state as it is; the leader refuses it. */
+        FOLLOWER_READ
     }
 
     private static final Kind[] KINDS = Kind.values();

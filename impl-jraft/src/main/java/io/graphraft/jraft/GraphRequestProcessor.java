@@ -6,6 +6,7 @@ import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.error.RaftError;
+import com.alipay.sofa.jraft.option.ReadOnlyOption;
 import com.alipay.sofa.jraft.rpc.RpcContext;
 import com.alipay.sofa.jraft.rpc.RpcProcessor;
 import io.graphraft.core.statemachine.GraphStateMachine;
@@ -24,7 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       FAILED, never as something to retry: it may have been appended and may still commit.</li>
  *   <li>LINEARIZABLE reads: {@code Node.readIndex} (jraft's ReadOnlySafe: the leader confirms its
  *       leadership with a heartbeat round; a follower asks the leader), then the local graph.</li>
+ *   <li>LEASE reads: only the leader serves them (a follower redirects to the leader it knows):
+ *       {@code Node.readIndex(ReadOnlyLeaseBased, ...)}, which skips the heartbeat round while the
+ *       leader's lease holds and falls back to ReadOnlySafe's round once it expired (jraft's
+ *       {@code NodeImpl.readLeader}), so a leader cut off from its majority cannot answer.</li>
  *   <li>LOCAL reads: the local graph as it is.</li>
+ *   <li>FOLLOWER reads: the local graph as it is on a member that is not the leader; the leader
+ *       answers REDIRECT naming itself, so the client asks another member.</li>
  * </ul>
  * Writes and linearizable reads in flight are bounded ({@code permits}, half of jraft's disruptor
  * ring): beyond it the member answers BUSY at once instead of filling jraft's apply or read-index
@@ -60,8 +67,10 @@ final class GraphRequestProcessor implements RpcProcessor<GraphRequest> {
         try {
             switch (request.kind()) {
                 case WRITE -> write(context, request);
-                case LINEARIZABLE_READ -> linearizableRead(context, request);
+                case LINEARIZABLE_READ -> readIndex(context, request, ReadOnlyOption.ReadOnlySafe);
+                case LEASE_READ -> leaseRead(context, request);
                 case LOCAL_READ -> context.sendResponse(GraphResponse.ok(graph.query(request.payload())));
+                case FOLLOWER_READ -> followerRead(context, request);
             }
         } catch (RuntimeException e) {
             // e.g. the graph closed under a stopping member; bolt would otherwise send the exception back
@@ -86,14 +95,30 @@ final class GraphRequestProcessor implements RpcProcessor<GraphRequest> {
         }
     }
 
-    private void linearizableRead(RpcContext context, GraphRequest request) {
+    private void leaseRead(RpcContext context, GraphRequest request) {
+        if (!node.isLeader()) {
+            context.sendResponse(GraphResponse.redirect(leaderHint(), "lease reads are served by the leader only"));
+            return;
+        }
+        readIndex(context, request, ReadOnlyOption.ReadOnlyLeaseBased);
+    }
+
+    private void followerRead(RpcContext context, GraphRequest request) {
+        if (node.isLeader()) {
+            context.sendResponse(GraphResponse.redirect(leaderHint(), node.getNodeId() + " is the leader, not a follower"));
+            return;
+        }
+        context.sendResponse(GraphResponse.ok(graph.query(request.payload())));
+    }
+
+    private void readIndex(RpcContext context, GraphRequest request, ReadOnlyOption option) {
         if (!inFlight.tryAcquire()) {
             context.sendResponse(GraphResponse.busy(tooMany()));
             return;
         }
         ReadClosure done = new ReadClosure(context, request);
         try {
-            node.readIndex(NO_CONTEXT, done);
+            node.readIndex(option, NO_CONTEXT, done);
         } catch (IllegalStateException shuttingDown) {
             // jraft has already run the closure with EHOSTDOWN
         }

@@ -1,7 +1,6 @@
 package io.graphraft.jraft;
 
 import io.graphraft.core.engine.Capabilities;
-import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.ClusterTls;
@@ -67,9 +66,24 @@ import java.util.Properties;
  *       (the server requires a certificate of the cluster's CA), no host-name check.</li>
  *   <li>{@code requestTimeout} → every client future fails with {@code EngineUnavailableException}
  *       by then; a linearizable read waits at most max(1 s, 2T) for one member before asking the next.</li>
- *   <li>Always: {@code ApplyTaskMode.NonBlocking}, {@code ReadOnlyOption.ReadOnlySafe} (read index
- *       confirmed by a heartbeat round), jraft's other defaults (RocksDB statistics on, pre-vote,
- *       bolt with epoll).</li>
+ *   <li>Always: {@code ApplyTaskMode.NonBlocking}, {@code RaftOptions.readOnlyOptions} left at
+ *       ReadOnlySafe (each read names its own option, below), {@code NodeOptions.leaderLeaseTimeRatio}
+ *       at jraft's 90%, jraft's other defaults (RocksDB statistics on, pre-vote, bolt with epoll).</li>
+ * </ul>
+ *
+ * <h2>Read levels</h2>
+ * jraft takes the read-only option per call ({@code Node.readIndex(ReadOnlyOption, ...)}), so one
+ * cluster serves all four levels ({@link GraphRequestProcessor}):
+ * <ul>
+ *   <li>LINEARIZABLE → {@code ReadOnlySafe}: the leader confirms its leadership with a heartbeat round
+ *       before the read index counts (a follower asks the leader for it).</li>
+ *   <li>LEASE → {@code ReadOnlyLeaseBased} on the leader only: no round while the leader heard from a
+ *       majority within its lease (90% of T, see {@code electionTimeout}); once the lease expired jraft
+ *       falls back to the round, so a leader cut off from its majority answers nothing. Safe only while
+ *       clocks drift less than the 10% margin.</li>
+ *   <li>LOCAL → the state of the member the client takes for the leader, as it is (no check).</li>
+ *   <li>FOLLOWER → the state of a member that is not the leader, as it is: it may lag, but it holds
+ *       only applied, hence committed, entries; the leader refuses such a read.</li>
  * </ul>
  *
  * <h2>Capabilities</h2>
@@ -106,9 +120,7 @@ public final class JraftEngine implements Engine {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all()
-                .withGap(Capability.LEASE_READ, "not adapted yet (issue 18)")
-                .withGap(Capability.FOLLOWER_READ, "not adapted yet (issue 18)");
+        return Capabilities.all();
     }
 
     @Override

@@ -37,7 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       commit and jraft has no retry cache to apply it only once; after no answer the client takes
  *       the next member for the leader (a paused leader keeps its connections open and answers nothing).</li>
  *   <li>LINEARIZABLE reads go to the same member (a read index there); any failure moves them on.</li>
+ *   <li>LEASE reads go to the same member, which serves them only while it is the leader (a
+ *       follower redirects); any failure moves them on.</li>
  *   <li>LOCAL reads are answered by the member the client takes for the leader, from its own state.</li>
+ *   <li>FOLLOWER reads go to a member other than the one the client takes for the leader, and are
+ *       answered only by a member that is not the leader (the leader refuses, naming itself, and the
+ *       client asks the next member); when no follower answers by the deadline they fail, saying why.</li>
  * </ul>
  * Every future completes within the spec's request timeout, exceptionally with
  * {@link EngineUnavailableException} unless a member answered with a result.
@@ -90,9 +95,12 @@ final class JraftGraphClient implements GraphClient {
     public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
         return switch (consistency) {
             case LINEARIZABLE -> call(GraphRequest.Kind.LINEARIZABLE_READ, query);
+            case LEASE -> call(GraphRequest.Kind.LEASE_READ, query);
             case LOCAL -> call(GraphRequest.Kind.LOCAL_READ, query);
-            case LEASE, FOLLOWER -> CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    consistency + " reads are not adapted yet"));
+            case FOLLOWER -> members.size() < 2
+                    ? CompletableFuture.failedFuture(new EngineUnavailableException(
+                            "jraft follower read: a cluster of one member has no follower to read from"))
+                    : call(GraphRequest.Kind.FOLLOWER_READ, query);
         };
     }
 
@@ -111,7 +119,7 @@ final class JraftGraphClient implements GraphClient {
             return CompletableFuture.failedFuture(new EngineUnavailableException("the jraft client is closed"));
         }
         Call call = new Call(kind, payload, System.nanoTime() + requestTimeout.toNanos());
-        attempt(call, target);
+        attempt(call, kind == GraphRequest.Kind.FOLLOWER_READ ? followerAfter(target) : target);
         return call.answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, error) -> {
             if (error == null) {
                 return result;
@@ -122,7 +130,8 @@ final class JraftGraphClient implements GraphClient {
             }
             if (cause instanceof TimeoutException) {
                 throw new EngineUnavailableException("jraft " + call.what() + " got no answer within "
-                        + requestTimeout.toMillis() + " ms (no leader, or the leader has no quorum); last problem: "
+                        + requestTimeout.toMillis() + " ms (" + (call.kind == GraphRequest.Kind.FOLLOWER_READ
+                        ? "no follower answered" : "no leader, or the leader has no quorum") + "); last problem: "
                         + call.problem, cause);
             }
             throw new EngineUnavailableException("jraft " + call.what() + " failed: " + cause, cause);
@@ -141,7 +150,8 @@ final class JraftGraphClient implements GraphClient {
         if (remaining <= 0) {
             return; // the answer's timeout fails it
         }
-        long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(call.kind == GraphRequest.Kind.LINEARIZABLE_READ
+        boolean oneMemberOfMany = call.kind != GraphRequest.Kind.WRITE && call.kind != GraphRequest.Kind.LOCAL_READ;
+        long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(oneMemberOfMany
                 ? Math.min(remaining, readAttemptTimeout.toNanos()) : remaining));
         Endpoint endpoint = members.get(member);
         try {
@@ -157,9 +167,28 @@ final class JraftGraphClient implements GraphClient {
         }
     }
 
-    /** Tries the member after {@code member} after a pause, and takes it for the leader unless another answer moved the guess already. */
+    /**
+     * Tries the member after {@code member} after a pause, and takes it for the leader unless another answer
+     * moved the guess already; a follower read tries the next member not taken for the leader instead.
+     */
     private void moveOn(Call call, int member) {
-        later(() -> attempt(call, passOver(member)), call);
+        if (call.kind == GraphRequest.Kind.FOLLOWER_READ) {
+            later(() -> attempt(call, followerAfter(member)), call);
+        } else {
+            later(() -> attempt(call, passOver(member)), call);
+        }
+    }
+
+    /** The first member after {@code member} (in member order, wrapping) that the client does not take for the leader. */
+    private int followerAfter(int member) {
+        int leader = target;
+        for (int step = 1; step <= members.size(); step++) {
+            int next = (member + step) % members.size();
+            if (next != leader) {
+                return next;
+            }
+        }
+        return member;
     }
 
     /** Takes the member after {@code member} for the leader, unless another answer moved the guess already; returns it. */
@@ -206,7 +235,9 @@ final class JraftGraphClient implements GraphClient {
             return switch (kind) {
                 case WRITE -> "write";
                 case LINEARIZABLE_READ -> "linearizable read";
+                case LEASE_READ -> "lease read";
                 case LOCAL_READ -> "local read";
+                case FOLLOWER_READ -> "follower read";
             };
         }
 
@@ -248,7 +279,7 @@ final class JraftGraphClient implements GraphClient {
             GraphResponse response = (GraphResponse) result;
             switch (response.status()) {
                 case OK -> {
-                    if (call.kind != GraphRequest.Kind.LOCAL_READ) {
+                    if (call.kind != GraphRequest.Kind.LOCAL_READ && call.kind != GraphRequest.Kind.FOLLOWER_READ) {
                         target = member;
                     }
                     call.answer.complete(response.payload());
@@ -256,7 +287,12 @@ final class JraftGraphClient implements GraphClient {
                 case REDIRECT -> {
                     call.problem = endpoint + ": " + response.message();
                     int leader = memberAt(response.leaderHint());
-                    if (leader >= 0 && leader != member) {
+                    if (call.kind == GraphRequest.Kind.FOLLOWER_READ) {
+                        if (leader >= 0) {
+                            target = leader;
+                        }
+                        moveOn(call, member);
+                    } else if (leader >= 0 && leader != member) {
                         target = leader;
                         attempt(call, leader);
                     } else {

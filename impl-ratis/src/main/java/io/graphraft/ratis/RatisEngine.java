@@ -72,6 +72,20 @@ import java.util.Properties;
  *       command indices are not consecutive).</li>
  * </ul>
  *
+ * <h2>Read levels</h2>
+ * <ul>
+ *   <li>LINEARIZABLE → {@code sendReadOnly} to the leader: a read index confirmed by a heartbeat round
+ *       ({@code raft.server.read.option=LINEARIZABLE}, lease off).</li>
+ *   <li>LEASE → not served, a declared gap ({@link #LEASE_GAP}): Ratis's lease
+ *       ({@code raft.server.read.leader.lease.enabled}) applies to every read of a server, never to one request.</li>
+ *   <li>LOCAL → {@code sendStaleRead(query, 0, leader hint)}: the state of the peer the client takes for
+ *       the leader, as it is.</li>
+ *   <li>FOLLOWER → {@code sendStaleRead(query, 0, follower)} to a peer other than the confirmed leader
+ *       (see {@link RatisGraphClient}): its state as it is, which lags but holds only applied, hence
+ *       committed, entries. Ratis does not check the serving peer's role, so a read sent just as that
+ *       peer is elected may be answered by the new leader.</li>
+ * </ul>
+ *
  * <h2>On machines with 2 CPUs</h2>
  * A follower handles appendEntries through {@code thenComposeAsync} on CompletableFuture's default
  * executor, which starts a new thread per task whenever the common pool's parallelism is below 2
@@ -81,6 +95,11 @@ import java.util.Properties;
  */
 public final class RatisEngine implements Engine {
     static final String NAME = "ratis";
+    /** Why Ratis serves no LEASE reads. */
+    static final String LEASE_GAP = "Ratis 3.3.0's leader lease is a server-wide setting"
+            + " (raft.server.read.leader.lease.enabled) that makes every read-index read skip its heartbeat round"
+            + " while the lease holds, and a read request cannot ask for it alone: one cluster cannot serve both"
+            + " LEASE and LINEARIZABLE reads, and this engine keeps LINEARIZABLE";
     private static final String RATIS = "org.apache.ratis";
 
     private static final EngineSupport SUPPORT = EngineSupport.builder()
@@ -117,9 +136,7 @@ public final class RatisEngine implements Engine {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all()
-                .withGap(Capability.LEASE_READ, "not adapted yet (issue 18)")
-                .withGap(Capability.FOLLOWER_READ, "not adapted yet (issue 18)");
+        return Capabilities.all().withGap(Capability.LEASE_READ, LEASE_GAP);
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,6 +41,13 @@ import java.util.function.Supplier;
  *       own state, without a read index. They go through a second RaftClient: on gRPC, requests to a
  *       named peer share the ordered stream of leader requests to that peer, whose sequence numbers
  *       they collide with, and then never get an answer.</li>
+ *   <li>FOLLOWER reads are the same stale reads sent to a peer other than the leader (taking the
+ *       followers in turn). The leader hint they avoid is first confirmed by a reply only a leader gives
+ *       (Ratis's dummy non-linearizable read, which a follower redirects) unless one came back within
+ *       the last election timeout. The chosen follower answers from its own state; one that does not
+ *       answer within an attempt timeout is passed over for the next, and when none answered by the
+ *       request timeout the read fails naming each and why.</li>
+ *   <li>LEASE reads are refused: see {@link RatisEngine#LEASE_GAP}.</li>
  * </ul>
  * Every request completes within the spec's request timeout, exceptionally with
  * {@link EngineUnavailableException} unless Ratis replied success.
@@ -58,9 +69,14 @@ final class RatisGraphClient implements GraphClient {
     private final Function<RaftPeerId, RaftClient> connect;
     private final List<RaftPeerId> peers;
     private final Duration requestTimeout;
+    /** How long one follower may take to answer a FOLLOWER read before the next one is asked. */
+    private final Duration attemptTimeout;
     private final Duration retiredClientGrace;
     /** How long a leader-only reply vouches for the leader hint; null: linearizable reads need no probe. */
     private final Long leaderHintTrustNanos;
+    /** How long a leader-only reply vouches for the leader hint that follower reads avoid. */
+    private final long followerChoiceTrustNanos;
+    private final AtomicInteger followerTurn = new AtomicInteger();
     private final Set<Connection> retired = ConcurrentHashMap.newKeySet();
     private volatile Connection connection;
     private volatile boolean closed;
@@ -111,10 +127,12 @@ final class RatisGraphClient implements GraphClient {
         this.connect = connect;
         this.peers = List.copyOf(peers);
         this.requestTimeout = config.requestTimeout();
+        this.attemptTimeout = config.attemptTimeout();
         this.retiredClientGrace = requestTimeout.plus(config.attemptTimeout()).plusSeconds(1);
         this.leaderHintTrustNanos = config.transport().servesFollowerReadIndex()
                 ? null
                 : config.minElectionTimeout().toNanos();
+        this.followerChoiceTrustNanos = config.minElectionTimeout().toNanos();
         this.connection = new Connection(connect.apply(null));
     }
 
@@ -136,8 +154,9 @@ final class RatisGraphClient implements GraphClient {
             case LINEARIZABLE -> bounded("linearizable read", c, () -> linearizableRead(c, message(query)));
             case LOCAL -> bounded("local read", c,
                     () -> c.localReads().async().sendStaleRead(message(query), 0, c.raft.getLeaderId()));
-            case LEASE, FOLLOWER -> CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    consistency + " reads are not adapted yet"));
+            case FOLLOWER -> followerRead(message(query));
+            case LEASE -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "ratis cannot serve LEASE reads: " + RatisEngine.LEASE_GAP));
         };
     }
 
@@ -150,6 +169,54 @@ final class RatisGraphClient implements GraphClient {
         connection.close();
         retired.forEach(Connection::close);
         retired.clear();
+    }
+
+    private CompletableFuture<byte[]> followerRead(Message query) {
+        if (peers.size() < 2) {
+            return CompletableFuture.failedFuture(new EngineUnavailableException(
+                    "ratis follower read: a group of one peer has no follower to read from"));
+        }
+        return followerRead(query, System.nanoTime() + requestTimeout.toNanos(), new LinkedHashMap<>());
+    }
+
+    /**
+     * Asks one follower, for at most one attempt timeout; if it does not answer, the next follower not
+     * asked yet, until the deadline. {@code unanswered} names the followers that did not answer and why.
+     */
+    private CompletableFuture<byte[]> followerRead(Message query, long deadline, Map<RaftPeerId, String> unanswered) {
+        Connection c = connection;
+        Duration attempt = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(deadline - System.nanoTime(), attemptTimeout.toNanos())));
+        AtomicReference<RaftPeerId> asked = new AtomicReference<>();
+        return bounded(() -> asked.get() == null ? "follower read (no leader confirmed; followers that did not answer: "
+                + unanswered + ")" : "follower read from " + asked.get(), c, attempt, () -> {
+            CompletableFuture<RaftClientReply> leaderKnown =
+                    c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < followerChoiceTrustNanos
+                            ? CompletableFuture.completedFuture(null)
+                            : c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY).thenApply(c::confirm);
+            return leaderKnown.thenCompose(ignored -> {
+                RaftPeerId leader = c.raft.getLeaderId();
+                List<RaftPeerId> followers = peers.stream()
+                        .filter(p -> !p.equals(leader) && !unanswered.containsKey(p)).toList();
+                if (followers.isEmpty()) {
+                    throw new CompletionException(new IOException("no follower of leader " + leader
+                            + " left to ask; these did not answer: " + unanswered));
+                }
+                RaftPeerId follower = followers.get(Math.floorMod(followerTurn.getAndIncrement(), followers.size()));
+                asked.set(follower);
+                return c.localReads().async().sendStaleRead(query, 0, follower);
+            });
+        }).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            RaftPeerId follower = asked.get();
+            if (follower == null || closed || System.nanoTime() >= deadline) {
+                return CompletableFuture.failedFuture(unanswered.isEmpty() || follower == null ? cause
+                        : new EngineUnavailableException(cause.getMessage() + "; before it, these followers did not answer: "
+                                + unanswered, cause));
+            }
+            unanswered.put(follower, String.valueOf(cause.getMessage()));
+            return followerRead(query, deadline, unanswered);
+        });
     }
 
     /**
@@ -188,6 +255,15 @@ final class RatisGraphClient implements GraphClient {
 
     private CompletableFuture<byte[]> bounded(String what, Connection c,
                                               Supplier<CompletableFuture<RaftClientReply>> send) {
+        return bounded(() -> what, c, requestTimeout, send);
+    }
+
+    /**
+     * @param what names the request in its error, once it failed
+     * @param timeout how long it may take
+     */
+    private CompletableFuture<byte[]> bounded(Supplier<String> what, Connection c, Duration timeout,
+                                              Supplier<CompletableFuture<RaftClientReply>> send) {
         if (closed) {
             return CompletableFuture.failedFuture(new EngineUnavailableException("ratis client is closed"));
         }
@@ -196,16 +272,16 @@ final class RatisGraphClient implements GraphClient {
             sent = send.get();
         } catch (RuntimeException e) {
             retire(c);
-            return CompletableFuture.failedFuture(unavailable(what, e));
+            return CompletableFuture.failedFuture(unavailable(what.get(), e, timeout));
         }
         return sent.thenApply(RatisGraphClient::content)
-                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((content, error) -> {
                     if (error == null) {
                         return content;
                     }
                     retire(c);
-                    throw unavailable(what, error);
+                    throw unavailable(what.get(), error, timeout);
                 });
     }
 
@@ -219,11 +295,11 @@ final class RatisGraphClient implements GraphClient {
         return reply.getMessage().getContent().toByteArray();
     }
 
-    private EngineUnavailableException unavailable(String what, Throwable error) {
+    private static EngineUnavailableException unavailable(String what, Throwable error, Duration timeout) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
-            return new EngineUnavailableException("ratis " + what + " got no reply within " + requestTimeout.toMillis()
-                    + " ms (no leader, or the leader has no quorum)", cause);
+            return new EngineUnavailableException("ratis " + what + " got no reply within " + timeout.toMillis()
+                    + " ms (no leader, the leader has no quorum, or the peer asked cannot be reached)", cause);
         }
         return new EngineUnavailableException("ratis " + what + " failed: " + cause, cause);
     }

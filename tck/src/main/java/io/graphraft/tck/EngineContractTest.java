@@ -16,14 +16,16 @@ import java.nio.file.Path;
  * engine; cases the engine cannot run are skipped with the reason the engine declares. The cases
  * come in groups, one interface each: {@link CommandContract} (commands, reads and bad input on one
  * node and on three), {@link SetupContract}, {@link DurabilityContract} (restarts from disk),
- * {@link ReplicationContract}, {@link FaultContract} and {@link SessionContract} (exactly-once writes).
+ * {@link ReplicationContract}, {@link FaultContract}, {@link SessionContract} (exactly-once writes) and
+ * {@link ReadContract} (read levels).
  * Their helpers are {@link ClusterFixture}'s, which an engine's own tests use too.
  *
  * <p>Every case starts its own cluster in its own temporary directory on free ports, waits by
  * polling with a deadline, and asserts behaviour, never timings.
  */
 public abstract class EngineContractTest
-        implements CommandContract, SetupContract, DurabilityContract, ReplicationContract, FaultContract, SessionContract {
+        implements CommandContract, SetupContract, DurabilityContract, ReplicationContract, FaultContract, SessionContract,
+        ReadContract {
     @TempDir
     protected Path temp;
 
