@@ -69,8 +69,8 @@ public final class LoadCommand implements Callable<Integer> {
     String clientBatching;
 
     @Option(names = "--workload", defaultValue = TrialParameters.DEFAULT_WORKLOAD, description = "workload mix preset:"
-            + " writes (CreateNode only), a (50/50 update/read), b (95/5 read/update), c (read-only), ingest (create-heavy)"
-            + " (default ${DEFAULT-VALUE})")
+            + " writes (CreateNode only), a (50/50 update/read), b (95/5 read/update), c (read-only), ingest (create-heavy),"
+            + " or a .json file of a mix (default ${DEFAULT-VALUE})")
     String workload;
 
     @Option(names = "--rates", split = ",", description = "explicit rates in ops/s, e.g. 250,500,1000")

@@ -1,10 +1,14 @@
 package io.graphraft.bench.load;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.reports.runfiles.TrialParameters;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +32,10 @@ import java.util.Optional;
  * (a few hot nodes); {@code ingest} uniformly. Every preset reads {@link ReadConsistency#LINEARIZABLE},
  * the level every replicated engine serves, on a graph of {@value #PRELOAD_NODES} nodes with
  * {@value #PRELOAD_EDGES_PER_NODE} edges each.
+ * <p>
+ * A mix of one's own is a JSON file of these fields, named where a preset would be ({@code workload=mine.json}):
+ * <pre>{@code {"name": "mine", "reads": {"GET_NODE": 70, "NEIGHBORS": 20}, "writes": {"CREATE_EDGE": 10},
+ *  "keys": {"zipfian": true, "exponent": 0.8}, "consistency": "LINEARIZABLE", "graphNodes": 5000, "edgesPerNode": 2}}</pre>
  */
 public record WorkloadMix(String name, Map<ReadKind, Integer> reads, Map<WriteKind, Integer> writes, KeyChoice keys,
                           ReadConsistency consistency, int graphNodes, int edgesPerNode) {
@@ -62,8 +70,13 @@ public record WorkloadMix(String name, Map<ReadKind, Integer> reads, Map<WriteKi
     }
 
     private static final Map<String, WorkloadMix> PRESETS = presets();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public WorkloadMix {
+        if (name == null || reads == null || writes == null || keys == null || consistency == null) {
+            throw new IllegalArgumentException("workload '" + name + "' must give name, reads, writes, keys and consistency"
+                    + " (reads or writes may be {})");
+        }
         EnumMap<ReadKind, Integer> readShares = new EnumMap<>(ReadKind.class);
         readShares.putAll(reads);
         reads = Collections.unmodifiableMap(readShares);
@@ -100,17 +113,34 @@ public record WorkloadMix(String name, Map<ReadKind, Integer> reads, Map<WriteKi
     }
 
     /**
-     * The preset of this name.
+     * The preset of this name, or the mix in this {@code .json} file.
      *
-     * @throws IllegalArgumentException naming the value and the known presets if there is none
+     * @throws IllegalArgumentException naming the value and the known presets if there is no such preset,
+     *         or naming the file and what is wrong with it
      */
     public static WorkloadMix named(String name) {
+        if (name.endsWith(".json")) {
+            return fromFile(Path.of(name));
+        }
         WorkloadMix mix = PRESETS.get(name);
         if (mix == null) {
             throw new IllegalArgumentException("unknown " + TrialParameters.WORKLOAD + " '" + name + "'; known: "
-                    + PRESETS.keySet());
+                    + PRESETS.keySet() + " or a .json file of a mix");
         }
         return mix;
+    }
+
+    /** The mix in a JSON file (fields as this record's; an unknown field or kind is refused). */
+    public static WorkloadMix fromFile(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), WorkloadMix.class);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+            throw new IllegalArgumentException("workload file " + file + ": " + (cause == e ? e.getOriginalMessage()
+                    : cause.getMessage()), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("workload file " + file + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public static java.util.Set<String> presetNames() {

@@ -9,6 +9,11 @@ import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.ReadConsistency;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +131,33 @@ class WorkloadMixTest {
         assertThatThrownBy(() -> new WorkloadMix("x", Map.of(ReadKind.GET_NODE, 50), Map.of(WriteKind.CREATE_NODE, 50),
                 KeyChoice.UNIFORM, ReadConsistency.LOCAL, 0, 0)).hasMessageContaining("preloaded graph");
         assertThatThrownBy(() -> KeyChoice.zipfian(0)).hasMessageContaining("exponent must be positive, was 0.0");
+    }
+
+    @Test
+    void aMixOfOnesOwnLoadsFromAJsonFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("mine.json"), """
+                {"name": "mine", "reads": {"GET_NODE": 70, "GET_EDGE": 20}, "writes": {"CREATE_EDGE": 10},
+                 "keys": {"zipfian": true, "exponent": 0.8}, "consistency": "LEASE", "graphNodes": 500, "edgesPerNode": 2}
+                """);
+        WorkloadMix mine = WorkloadMix.named(file.toString());
+        assertThat(mine).isEqualTo(new WorkloadMix("mine", Map.of(ReadKind.GET_NODE, 70, ReadKind.GET_EDGE, 20),
+                Map.of(WriteKind.CREATE_EDGE, 10), KeyChoice.zipfian(0.8), ReadConsistency.LEASE, 500, 2));
+        assertThat(mine.readShare()).isEqualTo(90);
+
+        Path badKind = Files.writeString(dir.resolve("bad-kind.json"), """
+                {"name": "x", "reads": {"GET_NODES": 100}, "writes": {}, "keys": {"zipfian": false},
+                 "consistency": "LINEARIZABLE", "graphNodes": 10, "edgesPerNode": 0}
+                """);
+        assertThatThrownBy(() -> WorkloadMix.named(badKind.toString())).hasMessageContaining(badKind.toString())
+                .hasMessageContaining("\"GET_NODES\"").hasMessageContaining("NEIGHBORS").hasMessageContaining("COUNT");
+        Path badSum = Files.writeString(dir.resolve("bad-sum.json"), """
+                {"name": "x", "reads": {"GET_NODE": 50}, "writes": {}, "keys": {"zipfian": false},
+                 "consistency": "LINEARIZABLE", "graphNodes": 10, "edgesPerNode": 0}
+                """);
+        assertThatThrownBy(() -> WorkloadMix.named(badSum.toString())).hasMessageContaining(badSum.toString())
+                .hasMessageContaining("sum to 100 percent, were 50");
+        assertThatThrownBy(() -> WorkloadMix.named(dir.resolve("none.json").toString()))
+                .hasMessageContaining("none.json").hasMessageContaining("cannot be read");
     }
 
     @Test
