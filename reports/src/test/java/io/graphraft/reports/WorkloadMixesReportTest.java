@@ -79,8 +79,9 @@ class WorkloadMixesReportTest {
                 TrialParameters.DURABILITY, "fsync", TrialParameters.WORKLOAD, "b")).with(TrialParameters.RATE, String.valueOf(rate));
         long achieved = rate - rate / 40;
         long reads = Math.round(achieved * 0.95);
-        new OpenLoopFacts(rate, achieved, rate, achieved, 0, false, 400, Math.max(readP99Micros, writeP99Micros),
-                Math.max(readP99Micros, writeP99Micros) * 1.2, 800, 1000).write(run, trial);
+        // all requests together: the reads' p99 (the few writes fall beyond it), so only judging each kind sees slow writes
+        new OpenLoopFacts(rate, achieved, rate, achieved, 0, false, 400, readP99Micros, writeP99Micros, 800, 1000)
+                .write(run, trial);
         new OpenLoopFacts(rate, reads, Math.round(rate * 0.95), reads, 0, false, 300, readP99Micros, readP99Micros * 4 / 3,
                 700, 900).write(run, trial.with(TrialParameters.OPERATION, TrialParameters.READ));
         new OpenLoopFacts(rate, achieved - reads, rate - Math.round(rate * 0.95), achieved - reads, 0, false, 1_500,

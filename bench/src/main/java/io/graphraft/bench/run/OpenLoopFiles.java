@@ -46,7 +46,10 @@ public final class OpenLoopFiles {
         };
     }
 
-    /** One kind's facts: its counts and percentiles, its completions per second of the run's sending. */
+    /**
+     * One kind's facts: its counts and percentiles, its completions per second of the run's sending; the
+     * target rate is the run's (all requests), the kind's share of it is in its sent count.
+     */
     public static OpenLoopFacts summary(OpenLoopDriver.Outcome outcome, OpenLoopDriver.KindOutcome kind) {
         double achieved = outcome.seconds() > 0 ? kind.completed() / outcome.seconds() : 0;
         return new OpenLoopFacts(outcome.ratePerSecond(), Math.round(achieved), kind.sent(), kind.completed(),
