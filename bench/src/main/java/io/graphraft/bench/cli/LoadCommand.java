@@ -187,7 +187,9 @@ public final class LoadCommand implements Callable<Integer> {
             if (mix.preloads()) {
                 System.out.printf("Preloading %d nodes, %d edges each ...%n", mix.graphNodes(), mix.edgesPerNode());
                 ClusterState.awaitServing(cluster);
+                long started = System.nanoTime();
                 GraphLoader.load(cluster.client(), mix.graphNodes(), mix.edgesPerNode());
+                System.out.printf("  preloaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
             }
             OpenLoopDriver driver = new OpenLoopDriver(new MixedRequests(mix, clients));
             OpenLoopFacts best = null;
