@@ -102,6 +102,8 @@ class UserErrorsTest {
         assertThat(load("--engine", "baseline", "--seconds", "0").line()).contains("--seconds");
         assertThat(load("--engine", "baseline", "--sla-p99-ms", "-1").line()).contains("--sla-p99-ms");
         assertThat(load("--engine", "baseline", "--max-in-flight", "0").line()).contains("--max-in-flight");
+        assertThat(load("--engine", "baseline", "--workload", "f").line()).contains("--workload")
+                .contains("unknown workload 'f'").contains("[writes, a, b, c, ingest]");
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.graphraft.bench.cli;
 
 import io.graphraft.bench.jmh.ClusterState;
 import io.graphraft.bench.load.ClientPool;
+import io.graphraft.bench.load.GraphLoader;
+import io.graphraft.bench.load.MixedRequests;
 import io.graphraft.bench.load.OpenLoopDriver;
-import io.graphraft.bench.load.WriteCommands;
+import io.graphraft.bench.load.WorkloadMix;
 import io.graphraft.bench.run.DataDirectories;
 import io.graphraft.bench.run.EnvironmentReport;
 import io.graphraft.bench.run.OpenLoopFiles;
@@ -32,6 +34,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code load}: the throughput–latency curve of one engine. Open-loop runs at rising rates, a line
  * per second while each runs, until p99 response time passes the SLA (or the engine cannot keep up).
+ * With {@code --workload} a {@link WorkloadMix} preset is sent instead of CreateNode alone: its graph is
+ * preloaded, and a rate is within the SLA only if the p99 of its reads and the p99 of its writes both are.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, usageHelpWidth = 110,
         description = {"Open-loop rate sweep for one engine: response time (from each request's intended start,",
@@ -63,6 +67,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--client-batching", defaultValue = TrialParameters.DEFAULT_CLIENT_BATCHING, description = "off or auto (default ${DEFAULT-VALUE})")
     String clientBatching;
+
+    @Option(names = "--workload", defaultValue = TrialParameters.DEFAULT_WORKLOAD, description = "workload mix preset:"
+            + " writes (CreateNode only), a (50/50 update/read), b (95/5 read/update), c (read-only), ingest (create-heavy),"
+            + " or a .json file of a mix (default ${DEFAULT-VALUE})")
+    String workload;
 
     @Option(names = "--rates", split = ",", description = "explicit rates in ops/s, e.g. 250,500,1000")
     List<Double> rates;
@@ -123,6 +132,11 @@ public final class LoadCommand implements Callable<Integer> {
         require(seconds >= 1, "--seconds must be at least 1, was " + seconds);
         require(slaP99Millis > 0 && Double.isFinite(slaP99Millis), "--sla-p99-ms must be a positive time, was " + slaP99Millis);
         require(maxInFlight >= 1, "--max-in-flight must be at least 1, was " + maxInFlight);
+        try {
+            WorkloadMix.named(workload);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--workload: " + e.getMessage(), e);
+        }
     }
 
     private void require(boolean valid, String message) {
@@ -143,6 +157,7 @@ public final class LoadCommand implements Callable<Integer> {
         params.put(TrialParameters.TOPOLOGY, topology);
         params.put(TrialParameters.RTT_MS, rttMs);
         params.put(TrialParameters.CLIENT_BATCHING, clientBatching);
+        params.put(TrialParameters.WORKLOAD, workload);
         try {
             Trial trial = Trial.of(BenchmarkId.LOAD, params);
             trial.requireRunnable();
@@ -158,6 +173,7 @@ public final class LoadCommand implements Callable<Integer> {
         parameters.put("command", "load");
         parameters.put("slaP99Ms", slaP99Millis);
         parameters.put("secondsPerRate", seconds);
+        parameters.put(TrialParameters.WORKLOAD, workload);
         parameters.put("steps", steps);
         System.out.println("Probing the environment (fsync and loopback floors) ...");
         RunEnvironment env = EnvironmentReport.collect(parameters);
@@ -167,7 +183,16 @@ public final class LoadCommand implements Callable<Integer> {
         try (Cluster cluster = trial.startCluster(data);
              ClientPool clients = new ClientPool(cluster, ClientPool.MAX_CLIENTS, trial.clientBatching())) {
             cluster.awaitLeader(ClusterState.LEADER_TIMEOUT);
-            OpenLoopDriver driver = new OpenLoopDriver(() -> clients.submitNext(WriteCommands.CREATE_NODE));
+            WorkloadMix mix = WorkloadMix.named(workload);
+            if (mix.preloads()) {
+                System.out.printf("Preloading %d nodes, %d edges each ...%n", mix.graphNodes(), mix.edgesPerNode());
+                ClusterState.awaitServing(cluster);
+                long started = System.nanoTime();
+                GraphLoader.load(cluster.client(), mix.graphNodes(), mix.edgesPerNode());
+                System.out.printf("  preloaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            }
+            OpenLoopDriver driver = new OpenLoopDriver(new MixedRequests(mix, clients));
+            OpenLoopFacts best = null;
             driver.run(Math.min(startRate, 100), Duration.ofSeconds(2), maxInFlight, Duration.ofSeconds(1), p -> { });
             for (double rate : rateSteps()) {
                 System.out.printf("rate %.0f ops/s for %d s%n", rate, seconds);
@@ -181,16 +206,29 @@ public final class LoadCommand implements Callable<Integer> {
                         outcome.achievedPerSecond(), facts.responseP50Micros() / 1000, facts.responseP99Micros() / 1000,
                         facts.responseP999Micros() / 1000, facts.serviceP50Micros() / 1000, facts.serviceP99Micros() / 1000,
                         outcome.saturated() ? " (saturated)" : "");
+                outcome.byKind().forEach((kind, of) -> System.out.printf("     %s: achieved %.0f ops/s, response p99 %.2f ms%n",
+                        OpenLoopFiles.operation(kind) + "s", outcome.achievedPerSecond(kind),
+                        OpenLoopFiles.micros(of.response(), 99) / 1000));
                 env.write(run);
-                if (outcome.saturated() || facts.responseP99Micros() / 1000 > slaP99Millis
-                        || outcome.failed() > outcome.sent() / 100) {
-                    System.out.println("  stop: p99 above the SLA of " + slaP99Millis + " ms, saturated or failing");
+                if (outcome.saturated() || !withinSla(outcome) || outcome.failed() > outcome.sent() / 100) {
+                    System.out.println("  stop: p99 " + (outcome.byKind().size() > 1 ? "of reads or writes " : "")
+                            + "above the SLA of " + slaP99Millis + " ms, saturated or failing");
                     break;
                 }
+                best = facts;
             }
+            System.out.println(best == null ? "No rate within the SLA of " + slaP99Millis + " ms"
+                    : String.format("Highest rate within the SLA of %s ms: %.0f ops/s (achieved %d ops/s)", slaP99Millis,
+                    best.targetPerSecond(), best.achievedPerSecond()));
         } finally {
             Directories.deleteRecursively(data);
         }
+    }
+
+    /** True if the p99 response time of every kind of request the run sent (reads, writes) is within the SLA. */
+    boolean withinSla(OpenLoopDriver.Outcome outcome) {
+        return outcome.byKind().values().stream()
+                .allMatch(kind -> OpenLoopFiles.micros(kind.response(), 99) / 1000 <= slaP99Millis);
     }
 
     private List<Double> rateSteps() {

@@ -1,10 +1,12 @@
 package io.graphraft.bench.jmh;
 
 import io.graphraft.bench.load.ClientPool;
+import io.graphraft.bench.load.GraphLoader;
+import io.graphraft.bench.load.MixedRequests;
 import io.graphraft.bench.load.OpenLoopDriver;
-import io.graphraft.bench.load.WriteCommands;
+import io.graphraft.bench.load.WorkloadMix;
 import io.graphraft.bench.run.OpenLoopFiles;
-import io.graphraft.core.command.Command;
+import io.graphraft.reports.runfiles.TrialParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * is recorded beside it. Requests go round-robin over {@value ClientPool#MAX_CLIENTS} clients. Each shot is one {@code seconds}-long run at {@code ratePerSecond}; the
  * distributions land in {@code ...-latency=response.hgrm} and {@code ...-latency=service.hgrm} (and .hlog). For the throughput–latency
  * curve use the {@code load} command, which sweeps rates until p99 passes an SLA.
+ * <p>
+ * {@code workload} names a {@link WorkloadMix} preset: the default sends only CreateNode as always; a
+ * mix preloads its graph (unmeasured) and its reads and writes land in files of their own
+ * ({@code ...-operation=read|write-latency=...}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,11 +53,20 @@ public class OpenLoopBenchmark {
         @Param({"5"})
         public int seconds;
 
+        /** A {@link WorkloadMix} preset: {@code writes} (CreateNode only), {@code a}, {@code b}, {@code c}, {@code ingest}. */
+        @Param({TrialParameters.DEFAULT_WORKLOAD})
+        public String workload;
+
         boolean measurement;
         ClientPool clients;
+        WorkloadMix mix;
 
         @Override
         protected void prepare() {
+            mix = WorkloadMix.named(workload);
+            if (mix.preloads()) {
+                GraphLoader.load(cluster.client(), mix.graphNodes(), mix.edgesPerNode());
+            }
             clients = clientPool(ClientPool.MAX_CLIENTS);
         }
 
@@ -68,8 +83,7 @@ public class OpenLoopBenchmark {
 
     @Benchmark
     public OpenLoopDriver.Outcome openLoop(Load state) {
-        Command command = WriteCommands.CREATE_NODE;
-        OpenLoopDriver.Outcome outcome = new OpenLoopDriver(() -> state.clients.submitNext(command))
+        OpenLoopDriver.Outcome outcome = new OpenLoopDriver(new MixedRequests(state.mix, state.clients))
                 .run(state.ratePerSecond, Duration.ofSeconds(state.seconds), MAX_IN_FLIGHT, Duration.ofSeconds(1),
                         progress -> { });
         if (state.measurement) {

@@ -3,9 +3,11 @@ package io.graphraft.bench.load;
 import io.graphraft.core.client.BatchPolicy;
 import io.graphraft.core.client.BatchingGraphClient;
 import io.graphraft.core.command.Command;
+import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.GraphClient;
+import io.graphraft.core.engine.ReadConsistency;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,10 @@ public final class ClientPool implements AutoCloseable {
 
     public CompletableFuture<Result> submitNext(Command command) {
         return client(Math.floorMod(next.getAndIncrement(), clients.size())).submit(command);
+    }
+
+    public CompletableFuture<Result> readNext(Query query, ReadConsistency consistency) {
+        return client(Math.floorMod(next.getAndIncrement(), clients.size())).read(query, consistency);
     }
 
     int size() {

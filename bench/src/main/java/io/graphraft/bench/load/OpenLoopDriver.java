@@ -5,6 +5,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -22,12 +25,32 @@ import java.util.function.Supplier;
  * response time already contains that delay, so it is never "corrected" again (no
  * {@code recordValueWithExpectedInterval}). Past {@code maxInFlight} outstanding requests the run
  * stops early and is marked saturated: the rate is beyond what the system sustains.
+ * <p>
+ * Each request is a read or a write ({@link RequestKind}); besides the distributions of all requests,
+ * each kind's response and service times land in histograms of their own ({@link Outcome#byKind()}).
  */
 public final class OpenLoopDriver {
-    private final Supplier<CompletableFuture<?>> request;
+    public enum RequestKind { READ, WRITE }
 
+    /** One request to send: its kind, and how to send it. */
+    public record Request(RequestKind kind, Supplier<CompletableFuture<?>> send) {
+    }
+
+    /** The requests of a run, in order; called from the driver's one sending thread. */
+    @FunctionalInterface
+    public interface RequestSource {
+        Request next();
+    }
+
+    private final RequestSource requests;
+
+    /** Every request a write sent by {@code request} (the write-only runs). */
     public OpenLoopDriver(Supplier<CompletableFuture<?>> request) {
-        this.request = request;
+        this((RequestSource) () -> new Request(RequestKind.WRITE, request));
+    }
+
+    public OpenLoopDriver(RequestSource requests) {
+        this.requests = requests;
     }
 
     /** One interval's progress, for a line per interval while the run goes. */
@@ -35,10 +58,45 @@ public final class OpenLoopDriver {
                            Histogram intervalResponse) {
     }
 
+    /** One kind's share of a run: its counts and its own response and service distributions. */
+    public record KindOutcome(long sent, long completed, long failed, Histogram response, Histogram service) {
+    }
+
+    /** A run: all requests together, and by kind (the kinds it sent). */
     public record Outcome(double ratePerSecond, double seconds, long sent, long completed, long failed,
-                          boolean saturated, Histogram response, Histogram service) {
+                          boolean saturated, Histogram response, Histogram service, Map<RequestKind, KindOutcome> byKind) {
+        public Outcome {
+            byKind = Collections.unmodifiableMap(byKind.isEmpty() ? Map.of() : new EnumMap<>(byKind));
+        }
+
+        /** A run whose kinds are not told apart. */
+        public Outcome(double ratePerSecond, double seconds, long sent, long completed, long failed,
+                       boolean saturated, Histogram response, Histogram service) {
+            this(ratePerSecond, seconds, sent, completed, failed, saturated, response, service, Map.of());
+        }
+
         public double achievedPerSecond() {
             return seconds > 0 ? completed / seconds : 0;
+        }
+
+        /** Completions of one kind per second of sending. */
+        public double achievedPerSecond(RequestKind kind) {
+            KindOutcome of = byKind.get(kind);
+            return seconds > 0 && of != null ? of.completed() / seconds : 0;
+        }
+    }
+
+    /** Counters and recorders of one kind while a run goes. */
+    private static final class KindTally {
+        final Recorder response = new Recorder(RunFiles.SIGNIFICANT_DIGITS);
+        final Recorder service = new Recorder(RunFiles.SIGNIFICANT_DIGITS);
+        final AtomicLong completed = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        long sent;
+
+        KindOutcome outcome() {
+            return new KindOutcome(sent, completed.get(), failed.get(), response.getIntervalHistogram(),
+                    service.getIntervalHistogram());
         }
     }
 
@@ -51,6 +109,10 @@ public final class OpenLoopDriver {
         AtomicLong completed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong outstanding = new AtomicLong();
+        Map<RequestKind, KindTally> tallies = new EnumMap<>(RequestKind.class);
+        for (RequestKind kind : RequestKind.values()) {
+            tallies.put(kind, new KindTally());
+        }
 
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime(), ratePerSecond);
         long total = schedule.requestsWithin(duration.toNanos());
@@ -68,9 +130,12 @@ public final class OpenLoopDriver {
             long actual = System.nanoTime();
             outstanding.incrementAndGet();
             sent++;
+            Request next = requests.next();
+            KindTally tally = tallies.get(next.kind());
+            tally.sent++;
             CompletableFuture<?> answer;
             try {
-                answer = request.get();
+                answer = next.send().get();
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -79,9 +144,13 @@ public final class OpenLoopDriver {
                 if (failure == null) {
                     response.recordValue(now - intended);
                     service.recordValue(now - actual);
+                    tally.response.recordValue(now - intended);
+                    tally.service.recordValue(now - actual);
                     completed.incrementAndGet();
+                    tally.completed.incrementAndGet();
                 } else {
                     failed.incrementAndGet();
+                    tally.failed.incrementAndGet();
                 }
                 outstanding.decrementAndGet();
             });
@@ -98,7 +167,14 @@ public final class OpenLoopDriver {
         allResponse.add(response.getIntervalHistogram());
         allService.add(service.getIntervalHistogram());
         double seconds = (sendingEnded - schedule.startNanos()) / 1e9;
-        return new Outcome(ratePerSecond, seconds, sent, completed.get(), failed.get(), saturated, allResponse, allService);
+        Map<RequestKind, KindOutcome> byKind = new EnumMap<>(RequestKind.class);
+        tallies.forEach((kind, tally) -> {
+            if (tally.sent > 0) {
+                byKind.put(kind, tally.outcome());
+            }
+        });
+        return new Outcome(ratePerSecond, seconds, sent, completed.get(), failed.get(), saturated, allResponse, allService,
+                byKind);
     }
 
     private static void waitUntil(long nanoTime) {

@@ -139,6 +139,9 @@ public final class Suites {
                         "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, shot, "nodes=1", "durability=fsync", "ratePerSecond=200",
                         "seconds=1"),
+                // a workload mix once: 95/5 read/update on a preloaded graph, reads and writes in files of their own
+                SuiteStep.of(BenchmarkId.OPEN_LOOP, shot, "nodes=1", "durability=fsync", "ratePerSecond=200",
+                        "seconds=1", "workload=b"),
                 // deployments and client batching, once each: nodes as processes, the link layer, a batching client
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "topology=process"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "rttMs=2"),

@@ -1,5 +1,6 @@
 package io.graphraft.bench.trial;
 
+import io.graphraft.bench.load.WorkloadMix;
 import io.graphraft.bench.run.DataDirectories;
 import io.graphraft.bench.run.ForkFlags;
 import io.graphraft.cluster.Clusters;
@@ -85,6 +86,8 @@ public final class Trial {
             Engines.byName(value);
         } else if (TrialParameters.OPTIONS.equals(key)) {
             ClusterSpec.builder(Path.of(".")).options(value);
+        } else if (TrialParameters.WORKLOAD.equals(key)) {
+            WorkloadMix.named(value);
         } else if (!TrialParameters.ENGINE_DEFAULT.equals(value)) {
             Setting.byParameter(key).ifPresent(setting -> setting.parse(value));
         }
@@ -96,6 +99,7 @@ public final class Trial {
         keys.add(TrialParameters.ENGINE);
         Setting.ALL.forEach(setting -> keys.add(setting.parameter()));
         keys.add(TrialParameters.OPTIONS);
+        keys.add(TrialParameters.WORKLOAD);
         return keys;
     }
 
@@ -261,7 +265,8 @@ public final class Trial {
         int nodes = Setting.NODES.parse(param(TrialParameters.NODES));
         Deployment deployment = deployment();
         clientBatching(); // a bad value is a mistake, reported before anything starts
-        Optional<String> unmet = workload.unmet(engine, nodes);
+        Optional<String> unmet = workload.unmet(engine, nodes)
+                .or(() -> WorkloadMix.named(param(TrialParameters.WORKLOAD)).unmetBy(engine));
         if (unmet.isPresent()) {
             return unmet;
         }

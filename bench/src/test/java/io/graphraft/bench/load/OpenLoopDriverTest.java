@@ -70,6 +70,47 @@ class OpenLoopDriverTest {
         assertThat(outcome.response().getTotalCount()).isEqualTo(outcome.service().getTotalCount());
     }
 
+    /** One request in four a read answered after 5 ms, the rest writes answered at once: each kind in its own histograms. */
+    @Test
+    void readsAndWritesLandInSeparateHistograms() {
+        ScheduledExecutorService server = Executors.newScheduledThreadPool(1);
+        try {
+            long[] next = {0};
+            OpenLoopDriver driver = new OpenLoopDriver(() -> next[0]++ % 4 == 0
+                    ? new OpenLoopDriver.Request(OpenLoopDriver.RequestKind.READ, () -> {
+                        CompletableFuture<Object> answer = new CompletableFuture<>();
+                        server.schedule(() -> answer.complete("read"), 5, TimeUnit.MILLISECONDS);
+                        return answer;
+                    })
+                    : new OpenLoopDriver.Request(OpenLoopDriver.RequestKind.WRITE,
+                        () -> CompletableFuture.failedFuture(new IllegalStateException("refused"))));
+            OpenLoopDriver.Outcome outcome = driver.run(400, Duration.ofMillis(500), 1000, Duration.ofSeconds(10), p -> { });
+            assertThat(outcome.sent()).isEqualTo(200);
+            OpenLoopDriver.KindOutcome reads = outcome.byKind().get(OpenLoopDriver.RequestKind.READ);
+            OpenLoopDriver.KindOutcome writes = outcome.byKind().get(OpenLoopDriver.RequestKind.WRITE);
+            assertThat(reads.sent()).isEqualTo(50);
+            assertThat(reads.completed()).isEqualTo(50);
+            assertThat(reads.response().getTotalCount()).isEqualTo(50);
+            assertThat(reads.service().getMinValue()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
+            assertThat(writes.sent()).isEqualTo(150);
+            assertThat(writes.failed()).isEqualTo(150);
+            assertThat(writes.response().getTotalCount()).as("failed writes are not timed").isZero();
+            assertThat(outcome.response().getTotalCount()).isEqualTo(50);
+            assertThat(outcome.failed()).isEqualTo(150);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteOnlySourceRecordsEveryRequestAsAWrite() {
+        OpenLoopDriver driver = new OpenLoopDriver(() -> CompletableFuture.completedFuture("ok"));
+        OpenLoopDriver.Outcome outcome = driver.run(1_000, Duration.ofMillis(50), 1000, Duration.ofSeconds(10), p -> { });
+        assertThat(outcome.byKind()).containsOnlyKeys(OpenLoopDriver.RequestKind.WRITE);
+        assertThat(outcome.byKind().get(OpenLoopDriver.RequestKind.WRITE).response().getTotalCount())
+                .isEqualTo(outcome.response().getTotalCount()).isEqualTo(outcome.sent());
+    }
+
     @Test
     void failuresAreCountedNotRecordedAsLatencies() {
         OpenLoopDriver driver = new OpenLoopDriver(() -> CompletableFuture.failedFuture(new IllegalStateException("down")));

@@ -89,6 +89,51 @@ class RunFilesRoundTripTest {
                 .orElseThrow().count()).isEqualTo(50);
     }
 
+    /** A mixed workload's run: reads and writes in files of their own, each with its facts, beside the facts of all. */
+    @Test
+    void mixedWorkloadFilesKeepReadsAndWritesApart() {
+        Histogram reads = histogram(30, 100_000L);
+        Histogram writes = histogram(10, 2_000_000L);
+        Histogram all = reads.copy();
+        all.add(writes);
+        OpenLoopDriver.Outcome outcome = new OpenLoopDriver.Outcome(40, 1, 41, 40, 1, false, all, all, Map.of(
+                OpenLoopDriver.RequestKind.READ, new OpenLoopDriver.KindOutcome(30, 30, 0, reads, reads),
+                OpenLoopDriver.RequestKind.WRITE, new OpenLoopDriver.KindOutcome(11, 10, 1, writes, writes)));
+        TrialName trial = TrialName.of(BenchmarkId.LOAD, WRITE).with(TrialParameters.WORKLOAD, "b")
+                .with(TrialParameters.RATE, "40");
+        OpenLoopFacts written = OpenLoopFiles.write(run, trial, outcome);
+        RunEnvironment.unknown().write(run);
+
+        RunFolder folder = RunFolder.load(run);
+        TrialName readTrial = trial.with(TrialParameters.OPERATION, TrialParameters.READ);
+        TrialName writeTrial = trial.with(TrialParameters.OPERATION, TrialParameters.WRITE);
+        assertThat(folder.openLoopFacts()).containsOnlyKeys(trial, readTrial, writeTrial);
+        assertThat(folder.openLoopFacts().get(trial)).isEqualTo(written);
+        OpenLoopFacts readFacts = folder.openLoopFacts().get(readTrial);
+        assertThat(readFacts.completed()).isEqualTo(30);
+        assertThat(readFacts.responseP99Micros()).isEqualTo(reads.getValueAtPercentile(99) / 1000.0);
+        OpenLoopFacts writeFacts = folder.openLoopFacts().get(writeTrial);
+        assertThat(writeFacts.sent()).isEqualTo(11);
+        assertThat(writeFacts.failed()).isEqualTo(1);
+        assertThat(writeFacts.responseP50Micros()).isEqualTo(writes.getValueAtPercentile(50) / 1000.0);
+        assertThat(folder.latency(BenchmarkId.LOAD, Map.of(TrialParameters.OPERATION, TrialParameters.READ,
+                TrialParameters.WORKLOAD, "b", TrialParameters.LATENCY, TrialParameters.RESPONSE)).orElseThrow().count())
+                .isEqualTo(30);
+        assertThat(folder.latency(BenchmarkId.LOAD, Map.of(TrialParameters.OPERATION, TrialParameters.WRITE,
+                TrialParameters.WORKLOAD, "b", TrialParameters.LATENCY, TrialParameters.RESPONSE)).orElseThrow().count())
+                .isEqualTo(10);
+        assertThat(folder.latencies(BenchmarkId.LOAD)).as("no distribution of reads and writes together")
+                .allSatisfy(l -> assertThat(l.trial().param(TrialParameters.OPERATION)).isPresent());
+    }
+
+    private static Histogram histogram(int count, long step) {
+        Histogram histogram = new Histogram(RunFiles.SIGNIFICANT_DIGITS);
+        for (int i = 1; i <= count; i++) {
+            histogram.recordValue(i * step);
+        }
+        return histogram;
+    }
+
     @Test
     void snapshotFactsReadBackAsWritten() {
         Map<String, String> params = new LinkedHashMap<>(WRITE);

@@ -58,6 +58,13 @@ class QuickSuiteTest {
                 .as("trials at the default topology, rttMs and clientBatching keep their names").exists();
         assertThat(run.resolve("ConcurrentWritersBenchmark.completedWrite-clientBatching=auto-codec=binary-durability=fsync"
                 + "-engine=baseline-durable-nodes=1-options=-store=heap-writers=8.hgrm")).exists();
+        String mixB = "OpenLoopBenchmark.openLoop-codec=binary-durability=fsync-engine=baseline-durable-nodes=1-options="
+                + "-ratePerSecond=200-seconds=1-store=heap-workload=b";
+        for (String operation : List.of("read", "write")) {
+            assertThat(run.resolve(mixB + "-operation=" + operation + "-latency=response.hlog")).as("mix b's " + operation + "s").exists();
+            assertThat(run.resolve(mixB + "-operation=" + operation + ".facts.json")).exists();
+        }
+        assertThat(run.resolve(mixB + "-latency=response.hlog")).as("a mix's reads and writes are never timed together").doesNotExist();
         // the process-topology and link-layer trials need a replicated engine: this run skips them with the reason
         assertThat(env.at("/parameters/skipped").toString()).contains("\"topology\":\"process\"").contains("\"rttMs\":\"2\"");
         assertThat(env.at("/parameters/linkLayerAtRtt0/throughLinkLayer/p50Micros").asDouble()).isPositive();
@@ -76,6 +83,6 @@ class QuickSuiteTest {
         String report = Files.readString(ReportWriter.write(folder));
         assertThat(report).contains("## 1. Write latency", "## 2. Batching gains", "## 3. What fsync costs",
                 "## 4. Snapshot recovery", "## 6. Open-loop latency", "Client batching (concurrent writers, off vs auto)",
-                "link layer at rttMs=0");
+                "link layer at rttMs=0", "### Workload mixes", "**Workload b**");
     }
 }

@@ -20,6 +20,10 @@ class SuitesTest {
         assertThat(quick).anySatisfy(s -> assertThat(s.params().get(TrialParameters.TOPOLOGY)).containsExactly("process"));
         assertThat(quick).anySatisfy(s -> assertThat(s.params().get(TrialParameters.RTT_MS)).hasSize(1));
         assertThat(quick).anySatisfy(s -> assertThat(s.params().get(TrialParameters.CLIENT_BATCHING)).containsExactly("auto"));
+        assertThat(quick).anySatisfy(s -> {
+            assertThat(s.benchmark()).isEqualTo(BenchmarkId.OPEN_LOOP);
+            assertThat(s.params().get(TrialParameters.WORKLOAD)).containsExactly("b");
+        });
     }
 
     @Test

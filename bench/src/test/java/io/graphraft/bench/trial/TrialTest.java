@@ -189,6 +189,15 @@ class TrialTest {
     }
 
     @Test
+    void theDefaultWorkloadLeavesTheTrialNameAsItWasAndAMixIsNamed() {
+        Trial writes = Trial.of(BenchmarkId.OPEN_LOOP, Map.of("engine", "baseline", "workload", TrialParameters.DEFAULT_WORKLOAD));
+        assertThat(writes.name().params()).doesNotContainKey(TrialParameters.WORKLOAD)
+                .isEqualTo(Trial.of(BenchmarkId.OPEN_LOOP, Map.of("engine", "baseline")).name().params());
+        assertThat(Trial.of(BenchmarkId.OPEN_LOOP, Map.of("engine", "baseline", "workload", "b")).name()
+                .param(TrialParameters.WORKLOAD)).hasValue("b");
+    }
+
+    @Test
     void checkParsesAValueAsTheTrialDoesAndLeavesBenchmarkParametersAlone() {
         assertThat(Trial.checkedParameters()).contains("engine", "nodes", "durability", "store", "codec", "options",
                 "electionTimeoutMs");
@@ -196,6 +205,9 @@ class TrialTest {
         Trial.check("electionTimeoutMs", TrialParameters.ENGINE_DEFAULT);
         Trial.check("opsPerEntry", "anything: the benchmark's own");
         assertThatThrownBy(() -> Trial.check("engine", "etcd")).hasMessageContaining("known engines");
+        Trial.check("workload", "b");
+        assertThatThrownBy(() -> Trial.check("workload", "e")).hasMessageContaining("unknown workload 'e'")
+                .hasMessageContaining("[writes, a, b, c, ingest]");
         assertThatThrownBy(() -> Trial.check("nodes", "abc")).hasMessageContaining("nodes must be a number, was 'abc'");
         assertThatThrownBy(() -> Trial.check("nodes", "8")).hasMessageContaining("nodes must be between 1 and 7, was 8");
         assertThatThrownBy(() -> Trial.check("codec", "xml")).hasMessageContaining("[binary, json]");

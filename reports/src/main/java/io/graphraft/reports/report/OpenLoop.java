@@ -4,6 +4,7 @@ import io.graphraft.reports.Charts;
 import io.graphraft.reports.Format;
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.runfiles.OpenLoopFacts;
+import io.graphraft.reports.runfiles.TrialName;
 import io.graphraft.reports.runfiles.TrialParameters;
 
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What latency a user sees at a fixed rate: open-loop benchmark shots and load-command steps. */
+/**
+ * What latency a user sees at a fixed rate: open-loop benchmark shots and load-command steps of
+ * CreateNode alone, then the {@link WorkloadMixes workload mixes} (reads and writes apart).
+ */
 final class OpenLoop implements Question {
     @Override
     public String title() {
@@ -27,7 +31,11 @@ final class OpenLoop implements Question {
     public void answer(Page page) {
         Map<String, List<double[]>> curves = new TreeMap<>();
         List<String> rows = new ArrayList<>();
-        page.run().openLoopFacts().forEach((trial, facts) -> {
+        Map<TrialName, OpenLoopFacts> all = page.run().openLoopFacts();
+        all.forEach((trial, facts) -> {
+            if (WorkloadMixes.mixed(trial)) {
+                return;
+            }
             String group = trial.param(TrialParameters.ENGINE, "?") + " "
                     + trial.param(TrialParameters.NODES, TrialParameters.DEFAULT_NODES) + "n "
                     + trial.param(TrialParameters.DURABILITY, "");
@@ -37,6 +45,10 @@ final class OpenLoop implements Question {
                     .add(new double[] {facts.achievedPerSecond(), facts.responseP50Micros()});
             rows.add(row(group, facts));
         });
+        if (rows.isEmpty()) {
+            WorkloadMixes.answer(page, all);
+            return;
+        }
         page.line("Requests start on a fixed schedule; response time counts from each request's intended start (free of"
                 + " coordinated omission), service time from its actual send. Failed requests are counted, not timed;"
                 + " a saturated rate stopped early because too many requests were outstanding.");
@@ -47,6 +59,8 @@ final class OpenLoop implements Question {
         page.line();
         page.image("throughput-latency.png", "Throughput–latency", Charts.lines("Response time by achieved rate",
                 "achieved writes/s", "response time (µs)", Charts.series(curves), false, true, Map.of()));
+        page.line();
+        WorkloadMixes.answer(page, all);
     }
 
     private static String row(String group, OpenLoopFacts facts) {

@@ -40,6 +40,12 @@ public final class TrialParameters {
     public static final String CLIENT_BATCHING = "clientBatching";
     /** {@code off} or {@code on}: members encrypt their traffic with TLS (the cluster setting {@code tls}). */
     public static final String TLS = "tls";
+    /** An open-loop run's workload mix (bench's {@code WorkloadMix}); {@link #DEFAULT_WORKLOAD} sends only CreateNode. */
+    public static final String WORKLOAD = "workload";
+    /** Which operations of a mixed workload a file holds: {@link #READ} or {@link #WRITE}. */
+    public static final String OPERATION = "operation";
+    public static final String READ = "read";
+    public static final String WRITE = "write";
 
     public static final String DEFAULT_NODES = "1";
     public static final String DEFAULT_DURABILITY = "fsync";
@@ -53,18 +59,20 @@ public final class TrialParameters {
     public static final String DEFAULT_RTT_MS = "none";
     public static final String DEFAULT_CLIENT_BATCHING = "off";
     public static final String DEFAULT_TLS = "off";
+    public static final String DEFAULT_WORKLOAD = "writes";
 
     /** The common parameters' defaults, as a trial without them runs. */
     public static final Map<String, String> DEFAULTS = Map.of(NODES, DEFAULT_NODES, DURABILITY, DEFAULT_DURABILITY,
             CODEC, DEFAULT_CODEC, STORE, DEFAULT_STORE, OPTIONS, DEFAULT_OPTIONS, TOPOLOGY, DEFAULT_TOPOLOGY,
-            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING, TLS, DEFAULT_TLS);
+            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING, TLS, DEFAULT_TLS,
+            WORKLOAD, DEFAULT_WORKLOAD);
 
     /**
      * How a trial is deployed and driven rather than what it runs: a trial at their defaults is named
      * without them (so its files keep the names they had before these parameters existed), and a report
      * that asks for a trial without naming one of them means its default.
      */
-    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING, TLS);
+    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING, TLS, WORKLOAD);
 
     private TrialParameters() {
     }
