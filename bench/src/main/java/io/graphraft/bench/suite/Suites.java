@@ -81,6 +81,9 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.COLD_START, Timing.shots(1, 0, 3), "nodes=3", "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.FAILOVER, Timing.shots(1, 0, 5), "nodes=3", "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 0, 2), "nodes=3", "ratePerSecond=1000", "seconds=3"),
+                // mixed graph traffic at the same rate: YCSB-style b (95/5 read-heavy) and a (50/50)
+                SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 1), "nodes=3", "workload=b,a", "ratePerSecond=1000",
+                        "seconds=3"),
                 // nodes as processes: latency beside the jvm figure, failover after a SIGKILL, a cold JVM's restart
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, FORKED, "nodes=3", fsync, "topology=process"),
                 SuiteStep.of(BenchmarkId.FAILOVER, Timing.shots(1, 0, 3), "nodes=3", "electionTimeoutMs=default",
@@ -115,6 +118,8 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.STEADY_WRITES, HEADLINE_THROUGHPUT, "nodes=3", "electionTimeoutMs=default,300"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 3), "nodes=1,3", "ratePerSecond=250,1000,4000",
                         "seconds=5"),
+                SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 3), "nodes=3", "workload=a,b,c,ingest",
+                        "ratePerSecond=250,1000,4000", "seconds=5"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, HEADLINE_LATENCY, "nodes=3", fsync, rtts),
                 SuiteStep.of(BenchmarkId.CONCURRENT_WRITERS, HEADLINE_THROUGHPUT, "nodes=3", fsync, "writers=64", rtts));
     }
