@@ -13,6 +13,7 @@ import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Setting;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import io.graphraft.core.util.Directories;
@@ -23,6 +24,7 @@ import io.graphraft.reports.runfiles.TrialParameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,8 @@ public final class Trial {
             Engines.byName(value);
         } else if (TrialParameters.OPTIONS.equals(key)) {
             ClusterSpec.builder(Path.of(".")).options(value);
+        } else if (TrialParameters.CONSISTENCY.equals(key)) {
+            parseConsistency(value);
         } else if (!TrialParameters.ENGINE_DEFAULT.equals(value)) {
             Setting.byParameter(key).ifPresent(setting -> setting.parse(value));
         }
@@ -96,7 +100,26 @@ public final class Trial {
         keys.add(TrialParameters.ENGINE);
         Setting.ALL.forEach(setting -> keys.add(setting.parameter()));
         keys.add(TrialParameters.OPTIONS);
+        keys.add(TrialParameters.CONSISTENCY);
         return keys;
+    }
+
+    /**
+     * The level a read benchmark reads at ({@code consistency}), empty for a trial without that parameter.
+     *
+     * @throws IllegalArgumentException listing the levels if the value names none
+     */
+    public Optional<ReadConsistency> readConsistency() {
+        return Optional.ofNullable(params.get(TrialParameters.CONSISTENCY)).map(Trial::parseConsistency);
+    }
+
+    private static ReadConsistency parseConsistency(String value) {
+        try {
+            return ReadConsistency.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + TrialParameters.CONSISTENCY + " '" + value + "'; values: "
+                    + Arrays.toString(ReadConsistency.values()), e);
+        }
     }
 
     public BenchmarkId benchmark() {
@@ -261,7 +284,7 @@ public final class Trial {
         int nodes = Setting.NODES.parse(param(TrialParameters.NODES));
         Deployment deployment = deployment();
         clientBatching(); // a bad value is a mistake, reported before anything starts
-        Optional<String> unmet = workload.unmet(engine, nodes);
+        Optional<String> unmet = workload.unmet(engine, nodes, readConsistency());
         if (unmet.isPresent()) {
             return unmet;
         }
