@@ -129,6 +129,8 @@ public final class Suites {
                         "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, shot, "nodes=1", "durability=fsync", "ratePerSecond=200",
                         "seconds=1"),
+                SuiteStep.of(BenchmarkId.READ_LATENCY, brief, "nodes=3", "consistency=LINEARIZABLE,LOCAL", "query=getNode",
+                        "readers=1", "writers=0", "graphNodes=2000"),
                 // deployments and client batching, once each: nodes as processes, the link layer, a batching client
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "topology=process"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "rttMs=2"),

@@ -19,6 +19,17 @@ class SuitesTest {
         assertThat(quick).anySatisfy(s -> assertThat(s.params().get(TrialParameters.CLIENT_BATCHING)).containsExactly("auto"));
     }
 
+    /** CI proves with the quick suite that each benchmark runs and writes its files: none may be left out. */
+    @Test
+    void quickRunsEveryJmhBenchmark() {
+        List<BenchmarkId> ran = Suites.quick().stream().map(SuiteStep::benchmark).toList();
+        for (BenchmarkId benchmark : BenchmarkId.values()) {
+            if (benchmark.jmh()) {
+                assertThat(ran).as(benchmark.id()).contains(benchmark);
+            }
+        }
+    }
+
     @Test
     void theDefaultSuiteRunsProcessesAndEveryZoneRoundTripForLatencyAndSixtyFourWriters() {
         List<SuiteStep> standard = Suites.standard();
