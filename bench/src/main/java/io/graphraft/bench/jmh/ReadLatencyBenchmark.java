@@ -4,6 +4,7 @@ import io.graphraft.bench.load.ClientPool;
 import io.graphraft.bench.load.PowerLawGraph;
 import io.graphraft.bench.load.WriteCommands;
 import io.graphraft.core.command.Query;
+import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.model.Direction;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,6 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -67,7 +70,11 @@ public class ReadLatencyBenchmark {
         @Param({"0", "64"})
         public int writers;
 
-        private ClientPool readerClients;
+        /**
+         * The readers' own clients, none shared with a writer: a client may order its reads behind its own
+         * writes (Copycat orders a session's operations).
+         */
+        private final List<GraphClient> readerClients = new ArrayList<>();
         private ClientPool writerClients;
         private ClosedLoop reads;
         private ClosedLoop writes;
@@ -76,8 +83,10 @@ public class ReadLatencyBenchmark {
         public void openClients(LoadedGraph graph) {
             ReadConsistency level = ReadConsistency.valueOf(consistency);
             LongFunction<Query> ask = query(query);
-            readerClients = new ClientPool(graph.cluster, readers);
-            reads = ClosedLoop.measured("read", readers, reader -> readerClients.client(reader)
+            for (int i = 0; i < Math.min(readers, ClientPool.MAX_CLIENTS); i++) {
+                readerClients.add(graph.cluster.newClient());
+            }
+            reads = ClosedLoop.measured("read", readers, reader -> readerClients.get(reader % readerClients.size())
                             .read(ask.apply(ThreadLocalRandom.current().nextLong(1, graph.graphNodes + 1L)), level),
                     nanos -> graph.latency.record(nanos));
             if (writers > 0) {
@@ -116,7 +125,7 @@ public class ReadLatencyBenchmark {
         @TearDown(Level.Trial)
         public void closeClients() {
             reads.close();
-            readerClients.close();
+            readerClients.forEach(GraphClient::close);
             if (writes != null) {
                 writes.close();
                 writerClients.close();
