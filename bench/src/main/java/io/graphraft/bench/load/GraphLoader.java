@@ -5,14 +5,18 @@ import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.GraphClient;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Builds a test graph through the cluster (unmeasured setup): {@code nodes} nodes with ids 1..n,
- * then {@code edgesPerNode} edges from every node to deterministic pseudo-random others, in batches
+ * then {@code edgesPerNode} edges from every node to deterministic pseudo-random others (or the edges
+ * of another generator, such as {@link PowerLawGraph}), in batches
  * of {@value #BATCH} commands with a few batches in flight.
  */
 public final class GraphLoader {
@@ -23,6 +27,15 @@ public final class GraphLoader {
     }
 
     public static void load(GraphClient client, int nodes, int edgesPerNode) {
+        Iterator<Command> edges = LongStream.rangeClosed(1, nodes).boxed()
+                .flatMap(from -> IntStream.rangeClosed(1, edgesPerNode).mapToObj(k -> (Command) Command.CreateEdge.of(from,
+                        1 + Math.floorMod(from * 7919L * k + 13L * k, (long) nodes), "KNOWS", Map.of("w", (double) k))))
+                .iterator();
+        load(client, nodes, edges);
+    }
+
+    /** Creates nodes with ids 1..{@code nodes} on an empty cluster, then sends {@code edges} (between those ids). */
+    public static void load(GraphClient client, int nodes, Iterator<Command> edges) {
         List<Command> pending = new ArrayList<>(BATCH);
         Pipeline pipeline = new Pipeline(client);
         for (long i = 1; i <= nodes; i++) {
@@ -35,14 +48,11 @@ public final class GraphLoader {
         pipeline.submit(pending);
         pipeline.drain(); // edges need both ends
         pending = new ArrayList<>(BATCH);
-        for (long from = 1; from <= nodes; from++) {
-            for (int k = 1; k <= edgesPerNode; k++) {
-                long to = 1 + Math.floorMod(from * 7919L * k + 13L * k, (long) nodes);
-                pending.add(Command.CreateEdge.of(from, to, "KNOWS", Map.of("w", (double) k)));
-                if (pending.size() == BATCH) {
-                    pipeline.submit(pending);
-                    pending = new ArrayList<>(BATCH);
-                }
+        while (edges.hasNext()) {
+            pending.add(edges.next());
+            if (pending.size() == BATCH) {
+                pipeline.submit(pending);
+                pending = new ArrayList<>(BATCH);
             }
         }
         pipeline.submit(pending);

@@ -81,6 +81,9 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.COLD_START, Timing.shots(1, 0, 3), "nodes=3", "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.FAILOVER, Timing.shots(1, 0, 5), "nodes=3", "electionTimeoutMs=default"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 0, 2), "nodes=3", "ratePerSecond=1000", "seconds=3"),
+                // reads: every level an engine serves, one reader on an idle 3-node cluster (full adds 64 readers and writers)
+                SuiteStep.of(BenchmarkId.READ_LATENCY, Timing.warm(2, 1000, 4, 1000), "nodes=3",
+                        "consistency=LINEARIZABLE,LEASE,LOCAL,FOLLOWER", "query=getNode", "readers=1", "writers=0"),
                 // mixed graph traffic at the same rate: YCSB-style b (95/5 read-heavy) and a (50/50)
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 1), "nodes=3", "workload=b,a", "ratePerSecond=1000",
                         "seconds=3"),
@@ -118,6 +121,9 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.STEADY_WRITES, HEADLINE_THROUGHPUT, "nodes=3", "electionTimeoutMs=default,300"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 3), "nodes=1,3", "ratePerSecond=250,1000,4000",
                         "seconds=5"),
+                SuiteStep.of(BenchmarkId.READ_LATENCY, HEADLINE_THROUGHPUT, "nodes=3",
+                        "consistency=LINEARIZABLE,LEASE,LOCAL,FOLLOWER", "query=getNode,neighbors,twoHop", "readers=1,64",
+                        "writers=0,64"),
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 3), "nodes=3", "workload=a,b,c,ingest",
                         "ratePerSecond=250,1000,4000", "seconds=5"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, HEADLINE_LATENCY, "nodes=3", fsync, rtts),
@@ -147,6 +153,8 @@ public final class Suites {
                 // a workload mix once: 95/5 read/update on a preloaded graph, reads and writes in files of their own
                 SuiteStep.of(BenchmarkId.OPEN_LOOP, shot, "nodes=1", "durability=fsync", "ratePerSecond=200",
                         "seconds=1", "workload=b"),
+                SuiteStep.of(BenchmarkId.READ_LATENCY, brief, "nodes=3", "consistency=LINEARIZABLE,LOCAL", "query=getNode",
+                        "readers=1", "writers=0", "graphNodes=2000"),
                 // deployments and client batching, once each: nodes as processes, the link layer, a batching client
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "topology=process"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "rttMs=2"),

@@ -14,6 +14,7 @@ import io.graphraft.core.engine.Cluster;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Setting;
 import io.graphraft.core.engine.UnsupportedSettingException;
 import io.graphraft.core.util.Directories;
@@ -24,6 +25,7 @@ import io.graphraft.reports.runfiles.TrialParameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,8 @@ public final class Trial {
             ClusterSpec.builder(Path.of(".")).options(value);
         } else if (TrialParameters.WORKLOAD.equals(key)) {
             WorkloadMix.named(value);
+        } else if (TrialParameters.CONSISTENCY.equals(key)) {
+            parseConsistency(value);
         } else if (!TrialParameters.ENGINE_DEFAULT.equals(value)) {
             Setting.byParameter(key).ifPresent(setting -> setting.parse(value));
         }
@@ -100,7 +104,26 @@ public final class Trial {
         Setting.ALL.forEach(setting -> keys.add(setting.parameter()));
         keys.add(TrialParameters.OPTIONS);
         keys.add(TrialParameters.WORKLOAD);
+        keys.add(TrialParameters.CONSISTENCY);
         return keys;
+    }
+
+    /**
+     * The level a read benchmark reads at ({@code consistency}), empty for a trial without that parameter.
+     *
+     * @throws IllegalArgumentException listing the levels if the value names none
+     */
+    public Optional<ReadConsistency> readConsistency() {
+        return Optional.ofNullable(params.get(TrialParameters.CONSISTENCY)).map(Trial::parseConsistency);
+    }
+
+    private static ReadConsistency parseConsistency(String value) {
+        try {
+            return ReadConsistency.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + TrialParameters.CONSISTENCY + " '" + value + "'; values: "
+                    + Arrays.toString(ReadConsistency.values()), e);
+        }
     }
 
     public BenchmarkId benchmark() {
@@ -265,7 +288,7 @@ public final class Trial {
         int nodes = Setting.NODES.parse(param(TrialParameters.NODES));
         Deployment deployment = deployment();
         clientBatching(); // a bad value is a mistake, reported before anything starts
-        Optional<String> unmet = workload.unmet(engine, nodes)
+        Optional<String> unmet = workload.unmet(engine, nodes, readConsistency())
                 .or(() -> WorkloadMix.named(param(TrialParameters.WORKLOAD)).unmetBy(engine));
         if (unmet.isPresent()) {
             return unmet;

@@ -4,6 +4,7 @@ import io.graphraft.bench.load.GraphLoader;
 import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.reports.runfiles.BenchmarkId;
 
 import java.time.Duration;
@@ -45,6 +46,8 @@ public record Workload(String benchmark, Set<Capability> capabilities, NodeRule 
         Workload any = new Workload(benchmark.method(), Set.of(), NodeRule.ANY, (engine, spec) -> spec);
         return switch (benchmark) {
             case APPLY, FLOOR_FSYNC, FLOOR_LOOPBACK, WRITE_LATENCY, BATCHING, CONCURRENT_WRITERS, OPEN_LOOP, LOAD -> any;
+            // the level's own capability comes from the trial's consistency parameter (see unmet)
+            case READ_LATENCY -> any;
             case TAKE_SNAPSHOT -> any.needing(Capability.SNAPSHOT_ON_DEMAND);
             case RESTART -> any.needing(Capability.SNAPSHOT_ON_DEMAND, Capability.DURABLE_RESTART).on(NodeRule.ONE);
             case CATCH_UP -> any.needing(Capability.REPLICATION, Capability.SNAPSHOT_INSTALL).on(NodeRule.REPLICATED)
@@ -55,13 +58,22 @@ public record Workload(String benchmark, Set<Capability> capabilities, NodeRule 
         };
     }
 
-    /** Why {@code engine} cannot run this workload on {@code nodes} nodes, or empty. */
-    Optional<String> unmet(Engine engine, int nodes) {
-        for (Capability capability : capabilities) {
+    /**
+     * Why {@code engine} cannot run this workload on {@code nodes} nodes reading at {@code level} (if the trial
+     * reads at one), or empty.
+     */
+    Optional<String> unmet(Engine engine, int nodes, Optional<ReadConsistency> level) {
+        Set<Capability> needed = EnumSet.noneOf(Capability.class);
+        needed.addAll(capabilities);
+        level.flatMap(ReadConsistency::capability).ifPresent(needed::add);
+        for (Capability capability : needed) {
             Optional<String> gap = engine.capabilities().gap(capability);
             if (gap.isPresent()) {
                 return Optional.of("engine '" + engine.name() + "' lacks " + capability + ": " + gap.get());
             }
+        }
+        if (level.equals(Optional.of(ReadConsistency.FOLLOWER)) && nodes < 2) {
+            return Optional.of(benchmark + " reads at FOLLOWER from a follower: run it with nodes=3 (was " + nodes + ")");
         }
         return this.nodes.violation(benchmark, nodes);
     }

@@ -26,6 +26,17 @@ class SuitesTest {
         });
     }
 
+    /** CI proves with the quick suite that each benchmark runs and writes its files: none may be left out. */
+    @Test
+    void quickRunsEveryJmhBenchmark() {
+        List<BenchmarkId> ran = Suites.quick().stream().map(SuiteStep::benchmark).toList();
+        for (BenchmarkId benchmark : BenchmarkId.values()) {
+            if (benchmark.jmh()) {
+                assertThat(ran).as(benchmark.id()).contains(benchmark);
+            }
+        }
+    }
+
     @Test
     void theDefaultSuiteRunsProcessesForLatencyFailoverAndRestartAndDistantZones() {
         List<SuiteStep> standard = Suites.standard();

@@ -5,7 +5,12 @@ import io.graphraft.cluster.Deployment;
 import io.graphraft.cluster.LinkSettings;
 import io.graphraft.cluster.Topology;
 import io.graphraft.core.client.BatchPolicy;
+import io.graphraft.core.engine.Capabilities;
+import io.graphraft.core.engine.Capability;
 import io.graphraft.core.engine.ClusterSpec;
+import io.graphraft.core.engine.Engine;
+import io.graphraft.core.engine.Engines;
+import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Setting;
 import io.graphraft.reports.runfiles.BenchmarkId;
 import io.graphraft.reports.runfiles.TrialParameters;
@@ -174,6 +179,33 @@ class TrialTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodes").hasMessageContaining("'many'");
         assertThatThrownBy(() -> Trial.of(BenchmarkId.WRITE_LATENCY, Map.of("engine", "etcd")))
                 .hasMessageContaining("'etcd'").hasMessageContaining("known engines");
+    }
+
+    /** A read trial needs its level's capability: a gap skips it with the engine's own reason. */
+    @Test
+    void aReadTrialAtALevelTheEngineLacksIsSkippedWithTheEnginesReason() {
+        // the in-memory baseline is one node: it has no follower to read from, and says so
+        assertThat(Trial.of(BenchmarkId.READ_LATENCY, Map.of("engine", "baseline", "durability", "none",
+                "consistency", "FOLLOWER")).skipReason()).hasValueSatisfying(r -> assertThat(r)
+                .contains("'baseline' lacks FOLLOWER_READ")
+                .contains(Engines.byName("baseline").capabilities().gap(Capability.FOLLOWER_READ).orElseThrow()));
+        assertThat(Trial.of(BenchmarkId.READ_LATENCY, Map.of("engine", "baseline", "durability", "none",
+                "consistency", "LOCAL")).skipReason()).isEmpty();
+        Workload reads = Workload.of(BenchmarkId.READ_LATENCY);
+        Engine copycat = Engines.byName("copycat");
+        Engine withFollowerReads = (Engine) java.lang.reflect.Proxy.newProxyInstance(Engine.class.getClassLoader(),
+                new Class<?>[] {Engine.class}, (proxy, method, args) -> method.getName().equals("capabilities")
+                        ? Capabilities.all() : method.invoke(copycat, args));
+        assertThat(reads.unmet(withFollowerReads, 1, Optional.of(ReadConsistency.FOLLOWER)))
+                .hasValueSatisfying(r -> assertThat(r).contains("from a follower").contains("nodes=3"));
+        assertThat(reads.unmet(withFollowerReads, 3, Optional.of(ReadConsistency.FOLLOWER))).isEmpty();
+        for (String level : new String[] {"LINEARIZABLE", "LOCAL"}) {
+            assertThat(Trial.of(BenchmarkId.READ_LATENCY, Map.of("engine", "copycat", "nodes", "3", "consistency", level))
+                    .skipReason()).as(level).isEmpty();
+        }
+        assertThatThrownBy(() -> Trial.of(BenchmarkId.READ_LATENCY, Map.of("engine", "ratis", "consistency", "STRONG")))
+                .hasMessageContaining("consistency 'STRONG'").hasMessageContaining("[LOCAL, FOLLOWER, LEASE, LINEARIZABLE]");
+        assertThatThrownBy(() -> Trial.check("consistency", "linearizable")).hasMessageContaining("values");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class BinaryCodec implements Codec {
     private static final int COUNT = 19;
     private static final int DIGEST = 20;
     private static final int NODES_BY_LABEL = 21;
+    private static final int NEIGHBORHOOD = 22;
 
     private static final int APPLIED = 32;
     private static final int ERROR = 33;
@@ -41,6 +42,7 @@ public final class BinaryCodec implements Codec {
     private static final int COUNTS = 38;
     private static final int DIGEST_VALUE = 39;
     private static final int NODE_IDS = 40;
+    private static final int NEIGHBORHOOD_IDS = 41;
 
     private static final Direction[] DIRECTIONS = Direction.values();
     private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
@@ -74,6 +76,9 @@ public final class BinaryCodec implements Codec {
             out.writeByte(GET_EDGE).writeVarLong(q.id());
         } else if (query instanceof Query.Neighbors q) {
             out.writeByte(NEIGHBORS).writeVarLong(q.id()).writeByte(q.direction().ordinal());
+        } else if (query instanceof Query.Neighborhood q) {
+            out.writeByte(NEIGHBORHOOD).writeVarLong(q.id()).writeByte(q.direction().ordinal()).writeVarLong(q.depth())
+                    .writeVarLong(q.limit());
         } else if (query instanceof Query.Count) {
             out.writeByte(COUNT);
         } else if (query instanceof Query.Digest) {
@@ -94,6 +99,7 @@ public final class BinaryCodec implements Codec {
             case GET_NODE -> new Query.GetNode(in.readVarLong());
             case GET_EDGE -> new Query.GetEdge(in.readVarLong());
             case NEIGHBORS -> new Query.Neighbors(in.readVarLong(), enumAt(DIRECTIONS, in.readByte(), "direction"));
+            case NEIGHBORHOOD -> readNeighborhood(in);
             case COUNT -> new Query.Count();
             case DIGEST -> new Query.Digest();
             case NODES_BY_LABEL -> new Query.NodesByLabel(in.readString(), in.readVarLong(), readLimit(in));
@@ -214,6 +220,8 @@ public final class BinaryCodec implements Codec {
             writeIds(out.writeByte(NEIGHBOR_IDS), r.ids());
         } else if (result instanceof Result.NodeIds r) {
             writeIds(out.writeByte(NODE_IDS), r.ids());
+        } else if (result instanceof Result.NeighborhoodIds r) {
+            writeIds(out.writeByte(NEIGHBORHOOD_IDS), r.ids()).writeByte(r.truncated() ? 1 : 0);
         } else if (result instanceof Result.Counts r) {
             out.writeByte(COUNTS).writeVarLong(r.nodes()).writeVarLong(r.edges());
         } else if (result instanceof Result.DigestValue r) {
@@ -243,6 +251,7 @@ public final class BinaryCodec implements Codec {
             case EDGE_FOUND -> new Result.EdgeFound(GraphBinary.readEdge(in));
             case NEIGHBOR_IDS -> new Result.NeighborIds(readIds(in, "neighbor count"));
             case NODE_IDS -> new Result.NodeIds(readIds(in, "node id count"));
+            case NEIGHBORHOOD_IDS -> new Result.NeighborhoodIds(readIds(in, "neighborhood size"), readFlag(in, "truncated"));
             case COUNTS -> new Result.Counts(in.readVarLong(), in.readVarLong());
             case DIGEST_VALUE -> new Result.DigestValue(in.readVarLong(), in.readVarLong(), in.readVarLong());
             default -> throw new CodecException("unknown result tag " + tag);
@@ -257,11 +266,38 @@ public final class BinaryCodec implements Codec {
         return (int) limit;
     }
 
-    private static void writeIds(BinaryWriter out, List<Long> ids) {
+    /** Bounds out of range are refused as the query's own constructor words them. */
+    private static Query.Neighborhood readNeighborhood(BinaryReader in) {
+        long id = in.readVarLong();
+        Direction direction = enumAt(DIRECTIONS, in.readByte(), "direction");
+        long depth = in.readVarLong();
+        long limit = in.readVarLong();
+        try {
+            return new Query.Neighborhood(id, direction, saturated(depth), saturated(limit));
+        } catch (IllegalArgumentException e) {
+            throw new CodecException("invalid Neighborhood query: " + e.getMessage());
+        }
+    }
+
+    /** A long outside int's range as the nearest int, so the range check still sees it out of range. */
+    private static int saturated(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    private static boolean readFlag(BinaryReader in, String what) {
+        int flag = in.readByte();
+        if (flag > 1) {
+            throw new CodecException("invalid " + what + " flag " + flag);
+        }
+        return flag == 1;
+    }
+
+    private static BinaryWriter writeIds(BinaryWriter out, List<Long> ids) {
         out.writeVarLong(ids.size());
         for (long id : ids) {
             out.writeVarLong(id);
         }
+        return out;
     }
 
     private static List<Long> readIds(BinaryReader in, String what) {

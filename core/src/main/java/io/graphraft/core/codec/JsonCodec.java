@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -114,6 +115,11 @@ public final class JsonCodec implements Codec {
             if (root != e && root.getMessage() != null) {
                 detail = root.getMessage();
             }
+            String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
+                    ? jme.getPath().get(jme.getPath().size() - 1).getFieldName() : null;
+            if (field != null) { // e.g. a number out of its field's range: Jackson's own message does not name the field
+                detail = "field '" + field + "': " + detail;
+            }
             throw new CodecException("malformed JSON " + what + ": " + detail, e);
         }
     }
@@ -136,6 +142,7 @@ public final class JsonCodec implements Codec {
             @JsonSubTypes.Type(value = Query.GetNode.class, name = "GetNode"),
             @JsonSubTypes.Type(value = Query.GetEdge.class, name = "GetEdge"),
             @JsonSubTypes.Type(value = Query.Neighbors.class, name = "Neighbors"),
+            @JsonSubTypes.Type(value = Query.Neighborhood.class, name = "Neighborhood"),
             @JsonSubTypes.Type(value = Query.Count.class, name = "Count"),
             @JsonSubTypes.Type(value = Query.Digest.class, name = "Digest"),
             @JsonSubTypes.Type(value = Query.NodesByLabel.class, name = "NodesByLabel")})
@@ -151,6 +158,7 @@ public final class JsonCodec implements Codec {
             @JsonSubTypes.Type(value = Result.EdgeFound.class, name = "EdgeFound"),
             @JsonSubTypes.Type(value = Result.NeighborIds.class, name = "NeighborIds"),
             @JsonSubTypes.Type(value = Result.NodeIds.class, name = "NodeIds"),
+            @JsonSubTypes.Type(value = Result.NeighborhoodIds.class, name = "NeighborhoodIds"),
             @JsonSubTypes.Type(value = Result.Counts.class, name = "Counts"),
             @JsonSubTypes.Type(value = Result.DigestValue.class, name = "DigestValue")})
     private interface ResultTypes {

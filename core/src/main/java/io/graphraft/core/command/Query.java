@@ -21,6 +21,28 @@ public sealed interface Query {
     }
 
     /**
+     * The k-hop neighborhood of node {@code id}: ids of the nodes reached from it along its edges in the given
+     * direction within {@code depth} hops, the start excluded, breadth first: nearest first, and ascending by id
+     * within one distance. At most {@code limit} of them; the answer says whether more were within reach.
+     * Both bounds are capped ({@link #MAX_DEPTH}, {@link #MAX_LIMIT}) so one query cannot walk the whole graph
+     * or outgrow an engine's message size (Copycat's byte arrays are bounded at 64 KiB).
+     */
+    record Neighborhood(long id, Direction direction, int depth, int limit) implements Query {
+        public static final int MAX_DEPTH = 8;
+        public static final int MAX_LIMIT = 4096;
+
+        public Neighborhood {
+            Objects.requireNonNull(direction, "direction must not be null");
+            if (depth < 1 || depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("depth must be between 1 and " + MAX_DEPTH + ", was " + depth);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            }
+        }
+    }
+
+    /**
      * A page of the ids of the nodes whose label is {@code label}: those above {@code afterId}, ascending, at most
      * {@code limit} of them (fewer: the last page). Page through by asking again after the last id of a page.
      * Answered by scanning every node: meant for checks after a run, not for a hot path. Pages keep answers small

@@ -43,6 +43,16 @@ public sealed interface Result {
         }
     }
 
+    /**
+     * The answer to {@link Query.Neighborhood}: ids nearest first, ascending within one distance; {@code truncated}
+     * when more nodes were within reach than the query's limit let through.
+     */
+    record NeighborhoodIds(List<Long> ids, boolean truncated) implements Result {
+        public NeighborhoodIds {
+            ids = List.copyOf(ids);
+        }
+    }
+
     /** Ids of nodes, ascending (a page of the answer to {@link Query.NodesByLabel}). */
     record NodeIds(List<Long> ids) implements Result {
         public NodeIds {

@@ -33,7 +33,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -169,6 +171,8 @@ public final class GraphStateMachine implements AutoCloseable {
                 return edge == null ? missingEdge(q.id()) : new Result.EdgeFound(edge);
             } else if (query instanceof Query.Neighbors q) {
                 return neighbors(q.id(), q.direction());
+            } else if (query instanceof Query.Neighborhood q) {
+                return neighborhood(q);
             } else if (query instanceof Query.Count) {
                 return new Result.Counts(nodeCount, edgeCount);
             } else if (query instanceof Query.Digest) {
@@ -516,6 +520,12 @@ public final class GraphStateMachine implements AutoCloseable {
             return missingNode(id);
         }
         TreeSet<Long> ids = new TreeSet<>();
+        addNeighbors(id, direction, ids);
+        return new Result.NeighborIds(new ArrayList<>(ids));
+    }
+
+    /** Adds the ids of the nodes one hop from {@code id} in {@code direction}. */
+    private void addNeighbors(long id, Direction direction, Set<Long> ids) {
         for (Edge edge : store.edgesOf(id, direction)) {
             if (direction != Direction.IN && edge.from() == id) {
                 ids.add(edge.to());
@@ -524,7 +534,37 @@ public final class GraphStateMachine implements AutoCloseable {
                 ids.add(edge.from());
             }
         }
-        return new Result.NeighborIds(new ArrayList<>(ids));
+    }
+
+    /**
+     * Breadth first, one distance at a time: each level's new ids sorted ascending, so the answer depends on the
+     * graph only. Every level before the last one taken is taken whole, so the frontier never exceeds the limit;
+     * the level that overflows the limit is still collected whole, to take its lowest ids.
+     */
+    private Result neighborhood(Query.Neighborhood query) {
+        if (store.node(query.id()) == null) {
+            return missingNode(query.id());
+        }
+        Set<Long> seen = new HashSet<>();
+        seen.add(query.id());
+        List<Long> reached = new ArrayList<>();
+        List<Long> frontier = List.of(query.id());
+        for (int distance = 1; distance <= query.depth() && !frontier.isEmpty(); distance++) {
+            TreeSet<Long> level = new TreeSet<>();
+            for (long id : frontier) {
+                addNeighbors(id, query.direction(), level);
+            }
+            level.removeAll(seen);
+            int room = query.limit() - reached.size();
+            if (level.size() > room) {
+                level.stream().limit(room).forEach(reached::add);
+                return new Result.NeighborhoodIds(reached, true);
+            }
+            reached.addAll(level);
+            seen.addAll(level);
+            frontier = new ArrayList<>(level);
+        }
+        return new Result.NeighborhoodIds(reached, false);
     }
 
     private Result nodesByLabel(Query.NodesByLabel page) {

@@ -62,6 +62,8 @@ class CodecRoundTripTest {
         return List.of(new Query.GetNode(1), new Query.GetEdge(Long.MIN_VALUE),
                 new Query.Neighbors(5, Direction.OUT), new Query.Neighbors(5, Direction.IN),
                 new Query.Neighbors(5, Direction.BOTH), new Query.Count(), new Query.Digest(),
+                new Query.Neighborhood(5, Direction.OUT, 1, 1), new Query.Neighborhood(Long.MAX_VALUE, Direction.BOTH,
+                        Query.Neighborhood.MAX_DEPTH, Query.Neighborhood.MAX_LIMIT), new Query.Neighborhood(0, Direction.IN, 2, 100),
                 Query.NodesByLabel.first("check-element", 4096), new Query.NodesByLabel("Ünïcødé 名前", 77, 1),
                 new Query.NodesByLabel("", Long.MAX_VALUE, Integer.MAX_VALUE));
     }
@@ -80,6 +82,8 @@ class CodecRoundTripTest {
                 new Result.NeighborIds(List.of()),
                 new Result.NodeIds(List.of(2L, 7L, Long.MAX_VALUE)),
                 new Result.NodeIds(List.of()),
+                new Result.NeighborhoodIds(List.of(3L, 1L, Long.MAX_VALUE), true),
+                new Result.NeighborhoodIds(List.of(), false),
                 new Result.Counts(10, 20),
                 new Result.DigestValue(0xFFFF_FFFFL, 1, 0));
     }

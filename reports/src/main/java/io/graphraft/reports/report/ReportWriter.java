@@ -28,7 +28,8 @@ public final class ReportWriter {
             new Election(),
             new OpenLoop(),
             new AcrossZones(),
-            new ClientBatching());
+            new ClientBatching(),
+            new Reads());
 
     static final List<Section> SECTIONS = List.of(
             new EnvironmentHeader(),

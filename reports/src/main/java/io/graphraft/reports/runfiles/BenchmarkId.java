@@ -21,6 +21,7 @@ public enum BenchmarkId {
     FAILOVER("ElectionBenchmark.leaderCrashToFirstWrite"),
     STEADY_WRITES("ElectionBenchmark.steadyWrites"),
     OPEN_LOOP("OpenLoopBenchmark.openLoop"),
+    READ_LATENCY("ReadLatencyBenchmark.completedRead"),
     /** A step of the {@code load} command's rate sweep (no JMH). */
     LOAD("load");
 

@@ -21,6 +21,12 @@ public final class TrialParameters {
     public static final String OPS_PER_ENTRY = "opsPerEntry";
     public static final String WRITERS = "writers";
     public static final String GRAPH_NODES = "graphNodes";
+    /** A read benchmark's level: a {@code ReadConsistency} by name ({@code LINEARIZABLE}, {@code LEASE}, {@code LOCAL}, {@code FOLLOWER}). */
+    public static final String CONSISTENCY = "consistency";
+    /** Closed-loop readers of a read benchmark. */
+    public static final String READERS = "readers";
+    /** What a read benchmark asks ({@code getNode}, {@code neighbors}, {@code twoHop}). */
+    public static final String QUERY = "query";
     /** An open-loop step's target rate in the load command's trial names. */
     public static final String RATE = "rate";
     /** Which of an open-loop trial's two distributions a latency file holds: {@link #RESPONSE} or {@link #SERVICE}. */
