@@ -15,7 +15,7 @@ public final class SuiteEstimate {
     /** JVM start, JMH set-up and an in-JVM cluster start. */
     static final double FORK_SECONDS = 4;
     /** A trial without a fork (forks=0, the quick suite): the cluster start alone. */
-    static final double IN_JVM_SECONDS = 1.2;
+    static final double IN_JVM_SECONDS = 0.8;
     /** Each member started as its own JVM (topology=process). */
     static final double NODE_PROCESS_SECONDS = 2;
     /** Graph nodes loaded through the client per second, during set-up. */

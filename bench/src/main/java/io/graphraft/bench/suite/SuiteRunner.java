@@ -136,13 +136,16 @@ public final class SuiteRunner {
         writeResults(results);
     }
 
-    /** The engine's JIT warm-up trial, or (if the engine cannot run it) its first trial once more. */
+    /**
+     * The engine's JIT warm-up trial, or, for an engine that cannot run it (one that does not replicate, and
+     * warms up in seconds), its first trial once more at that trial's own timing.
+     */
     private WarmJvm.Trial warmUp(String engine, PlannedTrial first) {
         WarmJvm.Trial jit = WarmJvm.jitWarmUp(engine);
         if (whyNot(jit.step(), jit.combination()).isEmpty()) {
             return jit;
         }
-        return new WarmJvm.Trial(first.step().benchmark(), first.combination(), WarmJvm.jitWarmUp(engine).timing());
+        return new WarmJvm.Trial(first.step().benchmark(), first.combination(), first.step().timing());
     }
 
     private void ran(BenchmarkId benchmark, Map<String, String> combination, double seconds, double estimatedSeconds) {

@@ -139,7 +139,7 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.FLOOR_LOOPBACK, brief),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=1", "durability=fsync,none"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync"),
-                SuiteStep.of(BenchmarkId.BATCHING, brief, "nodes=1", "durability=fsync", "opsPerEntry=1,100"),
+                SuiteStep.of(BenchmarkId.BATCHING, brief, "nodes=1", "durability=fsync", "opsPerEntry=100"),
                 SuiteStep.of(BenchmarkId.CONCURRENT_WRITERS, brief, "nodes=1", "durability=fsync", "writers=8"),
                 SuiteStep.of(BenchmarkId.TAKE_SNAPSHOT, shot, "nodes=1", "durability=none", "graphNodes=2000"),
                 SuiteStep.of(BenchmarkId.RESTART, shot, "nodes=1", "graphNodes=2000"),
