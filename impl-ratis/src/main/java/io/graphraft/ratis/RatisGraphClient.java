@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +80,17 @@ final class RatisGraphClient implements GraphClient {
     private final long followerChoiceTrustNanos;
     private final AtomicInteger followerTurn = new AtomicInteger();
     private final Set<Connection> retired = ConcurrentHashMap.newKeySet();
+    /**
+     * Where a request that follows another's reply is sent from. Ratis completes a reply's future on its
+     * client thread while holding the ordered sliding window's lock, and a send blocks while the window
+     * (raft.client.async.outstanding-requests.max) is full: sent from that callback, it waits for replies
+     * only the blocked thread could process. A mixed read/write load at 1000/s deadlocked that way.
+     */
+    private final ExecutorService followUps = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ratis-client-follow-up");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Connection connection;
     private volatile boolean closed;
 
@@ -169,6 +182,7 @@ final class RatisGraphClient implements GraphClient {
         connection.close();
         retired.forEach(Connection::close);
         retired.clear();
+        followUps.shutdown();
     }
 
     private CompletableFuture<byte[]> followerRead(Message query) {
@@ -194,7 +208,7 @@ final class RatisGraphClient implements GraphClient {
                     c.leaderConfirmed && System.nanoTime() - c.leaderConfirmedAt < followerChoiceTrustNanos
                             ? CompletableFuture.completedFuture(null)
                             : c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY).thenApply(c::confirm);
-            return leaderKnown.thenCompose(ignored -> {
+            return leaderKnown.thenComposeAsync(ignored -> {
                 RaftPeerId leader = c.raft.getLeaderId();
                 List<RaftPeerId> followers = peers.stream()
                         .filter(p -> !p.equals(leader) && !unanswered.containsKey(p)).toList();
@@ -205,8 +219,8 @@ final class RatisGraphClient implements GraphClient {
                 RaftPeerId follower = followers.get(Math.floorMod(followerTurn.getAndIncrement(), followers.size()));
                 asked.set(follower);
                 return c.localReads().async().sendStaleRead(query, 0, follower);
-            });
-        }).exceptionallyCompose(error -> {
+            }, followUps);
+        }).exceptionallyComposeAsync(error -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             RaftPeerId follower = asked.get();
             if (follower == null || closed || System.nanoTime() >= deadline) {
@@ -216,7 +230,7 @@ final class RatisGraphClient implements GraphClient {
             }
             unanswered.put(follower, String.valueOf(cause.getMessage()));
             return followerRead(query, deadline, unanswered);
-        });
+        }, followUps);
     }
 
     /**
@@ -247,10 +261,10 @@ final class RatisGraphClient implements GraphClient {
             return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
         }
         return c.raft.async().sendReadOnlyNonLinearizable(OrderedAsync.DUMMY)
-                .thenCompose(probe -> {
+                .thenComposeAsync(probe -> {
                     c.confirm(probe);
                     return c.raft.async().sendReadOnly(query).thenApply(c::confirm);
-                });
+                }, followUps);
     }
 
     private CompletableFuture<byte[]> bounded(String what, Connection c,
