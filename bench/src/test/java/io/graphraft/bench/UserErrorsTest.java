@@ -98,6 +98,7 @@ class UserErrorsTest {
         assertThat(load("--engine", "baseline", "--rates", "0").line()).contains("--rates");
         assertThat(load("--engine", "baseline", "--start-rate", "0").line()).contains("--start-rate");
         assertThat(load("--engine", "baseline", "--factor", "1").line()).contains("--factor");
+        assertThat(load("--engine", "baseline", "--warmup-seconds", "-1").line()).contains("--warmup-seconds").contains("-1");
         assertThat(load("--engine", "baseline", "--max-rate", "10").line()).contains("--max-rate");
         assertThat(load("--engine", "baseline", "--seconds", "0").line()).contains("--seconds");
         assertThat(load("--engine", "baseline", "--sla-p99-ms", "-1").line()).contains("--sla-p99-ms");

@@ -41,7 +41,14 @@ import java.util.concurrent.Callable;
         description = {"Open-loop rate sweep for one engine: response time (from each request's intended start,",
                 "free of coordinated omission) and service time per rate, until p99 passes --sla-p99-ms."})
 public final class LoadCommand implements Callable<Integer> {
-    @Option(names = "--engine", required = true, converter = EngineName.class, description = "engine name (${COMPLETION-CANDIDATES} or any on the classpath)")
+    /**
+     * The warm-up's rate: enough requests for the JIT to compile the engine's paths in seconds (a Ratis
+     * cluster's first tens of seconds are slower than its steady state).
+     */
+    static final int WARMUP_RATE = 1000;
+
+    @Option(names = "--engine", required = true, converter = EngineName.class,
+            completionCandidates = EngineName.Known.class, description = "engine name: ${COMPLETION-CANDIDATES}")
     String engine;
 
     @Option(names = "--nodes", defaultValue = "3", description = "cluster size (default ${DEFAULT-VALUE})")
@@ -94,6 +101,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--max-in-flight", defaultValue = "2000", description = "outstanding requests beyond which a rate counts as saturated (default ${DEFAULT-VALUE})")
     int maxInFlight;
 
+    @Option(names = "--warmup-seconds", defaultValue = "20",
+            description = "seconds of load at " + WARMUP_RATE + " ops/s before the sweep, not recorded: the JIT"
+                    + " compiles the engine first (default ${DEFAULT-VALUE}; 0 for none)")
+    int warmupSeconds;
+
     @Option(names = "--runs-dir", defaultValue = "reports/runs", description = "where run folders are created (default ${DEFAULT-VALUE})")
     Path runsDirectory;
 
@@ -132,6 +144,7 @@ public final class LoadCommand implements Callable<Integer> {
         require(seconds >= 1, "--seconds must be at least 1, was " + seconds);
         require(slaP99Millis > 0 && Double.isFinite(slaP99Millis), "--sla-p99-ms must be a positive time, was " + slaP99Millis);
         require(maxInFlight >= 1, "--max-in-flight must be at least 1, was " + maxInFlight);
+        require(warmupSeconds >= 0, "--warmup-seconds must be 0 or more, was " + warmupSeconds);
         try {
             WorkloadMix.named(workload);
         } catch (IllegalArgumentException e) {
@@ -193,7 +206,10 @@ public final class LoadCommand implements Callable<Integer> {
             }
             OpenLoopDriver driver = new OpenLoopDriver(new MixedRequests(mix, clients));
             OpenLoopFacts best = null;
-            driver.run(Math.min(startRate, 100), Duration.ofSeconds(2), maxInFlight, Duration.ofSeconds(1), p -> { });
+            if (warmupSeconds > 0) {
+                System.out.printf("Warming up: %d s at %d ops/s (not recorded) ...%n", warmupSeconds, WARMUP_RATE);
+                driver.run(WARMUP_RATE, Duration.ofSeconds(warmupSeconds), maxInFlight, Duration.ofSeconds(1), p -> { });
+            }
             for (double rate : rateSteps()) {
                 System.out.printf("rate %.0f ops/s for %d s%n", rate, seconds);
                 OpenLoopDriver.Outcome outcome = driver.run(rate, Duration.ofSeconds(seconds), maxInFlight,
