@@ -87,7 +87,9 @@ class ReportWriterTest {
                 "## Headline", "## The seed's latency breakdown, measured",
                 "## 1. Write latency (sequential CreateNode, closed loop)", "## 2. Batching gains",
                 "## 3. What fsync costs, against the floor", "## 4. Snapshot recovery", "## 5. Election and failover",
-                "## 6. Open-loop latency (throughput–latency)", "## State machine alone (ApplyBenchmark)");
+                "## 6. Open-loop latency (throughput–latency)", "## 7. Across zones (round trip between replicas)",
+                "## 8. Client batching (concurrent writers, off vs auto)", "## 9. Reads (what each consistency level costs)",
+                "## State machine alone (ApplyBenchmark)");
         assertThat(md).as("env.json and the snapshot facts were read")
                 .contains("| copycat | {io.atomix.copycat:1.2.8,io.atomix.catalyst:1.2.1} |", " MiB |");
     }
