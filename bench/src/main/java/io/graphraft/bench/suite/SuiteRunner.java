@@ -29,11 +29,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,20 +206,15 @@ public final class SuiteRunner {
     }
 
     private void writeResults(ArrayNode results) {
-        Path json = runDirectory.resolve(RunFiles.JMH_RESULT);
+        writeResults(runDirectory.resolve(RunFiles.JMH_RESULT), results);
+    }
+
+    /** Writes results as one jmh-result.json (the suite's, or a warm JVM's for the suite to merge). */
+    static void writeResults(Path json, ArrayNode results) {
         try {
             WarmJvm.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), results);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json, e);
-        }
-    }
-
-    /** Writes JMH's results as its own JSON result format does. */
-    static void writeResults(Path json, Collection<RunResult> results) {
-        try (PrintStream file = new PrintStream(json.toFile(), "UTF-8")) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, file).writeOut(results);
-        } catch (FileNotFoundException | UnsupportedEncodingException e) {
-            throw new UncheckedIOException(new IOException("cannot write " + json, e));
         }
     }
 

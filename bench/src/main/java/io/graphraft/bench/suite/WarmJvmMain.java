@@ -48,7 +48,7 @@ public final class WarmJvmMain {
             }
             done.add(new WarmJvm.Outcome(trial.benchmark(), trial.combination(),
                     Math.round((System.nanoTime() - started) / 1e8) / 10.0, error));
-            SuiteRunner.writeResults(results, kept);
+            SuiteRunner.writeResults(results, SuiteRunner.toJson(kept));
             WarmJvm.json().writeValue(outcomes.toFile(), done);
         }
         System.exit(0); // engines may leave non-daemon threads behind; the trials are done
