@@ -1,6 +1,7 @@
 package io.graphraft.copycat;
 
 import io.atomix.catalyst.transport.Address;
+import io.atomix.catalyst.transport.Client;
 import io.atomix.catalyst.transport.Connection;
 import io.atomix.catalyst.transport.Server;
 import io.atomix.catalyst.transport.netty.NettyOptions;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * a Catalyst race: NettyServer.close() sizes an array from its connection map and then fills it
  * from the map, so a connection closing meanwhile (a peer or client going away) leaves a null that
  * makes it throw; CopycatServer.shutdown() then never completes and the server keeps running.
+ * Its connections report a reset as a close ({@link ResetAsClosedConnection}).
  */
 final class LoopbackNettyTransport extends NettyTransport {
     private static final long CLOSE_TIMEOUT_SECONDS = 5;
@@ -50,6 +52,22 @@ final class LoopbackNettyTransport extends NettyTransport {
             properties.setProperty(NettyOptions.SSL_TRUST_STORE_PASSWORD, tls.storePassword());
         }
         return new NettyOptions(properties);
+    }
+
+    @Override
+    public Client client() {
+        Client client = super.client();
+        return new Client() {
+            @Override
+            public CompletableFuture<Connection> connect(Address address) {
+                return client.connect(address).thenApply(ResetAsClosedConnection::new);
+            }
+
+            @Override
+            public CompletableFuture<Void> close() {
+                return client.close();
+            }
+        };
     }
 
     @Override
