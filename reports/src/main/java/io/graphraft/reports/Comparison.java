@@ -187,6 +187,11 @@ public final class Comparison {
             return "Both from one run: verdicts judge absolute figures.";
         }
         MachineDifference m = machines.get();
+        if (m.floorMoved()) {
+            return "Same machine (CPU model, cores, kernel and filesystem agree), but its floor moved between the runs ("
+                    + String.join("; ", m.floors()) + "): verdicts judge absolute figures; a latency that moved with the"
+                    + " floor may be the machine's change, not the engine's.";
+        }
         if (m.sameMachine()) {
             return "Same machine (CPU model, cores, kernel, filesystem and floor probes agree): verdicts judge absolute figures.";
         }

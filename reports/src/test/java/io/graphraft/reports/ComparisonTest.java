@@ -149,6 +149,17 @@ class ComparisonTest {
         }
     }
 
+    /** Issue 14: the fixtures share their hardware and their fsync probes are 25% apart: one machine, its floor moved. */
+    @Test
+    void aFloorThatMovedOnTheSameMachineIsJudgedAbsoluteAndSaidSo() throws IOException {
+        Path a = FixtureRuns.copy("run-a", temp);
+        Path b = FixtureRuns.copy("run-b", temp);
+        Comparison comparison = Comparison.ofRuns(RunFolder.load(a), RunFolder.load(b));
+        assertThat(comparison.normalized()).isFalse();
+        assertThat(comparison.judgedWhat()).startsWith("Same machine").contains("floor moved", "fsync floor p50");
+        assertThat(print(comparison)).doesNotContain("normalized:").doesNotContain("A÷floor");
+    }
+
     /** Issue 19: runs from different machines are judged on latency ÷ own floor, and the output says so. */
     @Test
     void differentMachinesAreJudgedOnLatenciesNormalizedToTheirFloors() throws IOException {

@@ -20,16 +20,35 @@ class MachineDifferenceTest {
     }
 
     @Test
-    void eachFactThatDiffersIsNamed() {
+    void eachHardwareFactThatDiffersIsNamedAndMakesAnotherMachine() {
         RunEnvironment a = env("AMD EPYC", 2, "6.18", "ext4", 137, 55);
-        assertThat(MachineDifference.between(a, env("Intel Xeon", 2, "6.18", "ext4", 137, 55)).differences())
-                .containsExactly("CPU model AMD EPYC vs Intel Xeon");
+        MachineDifference cpu = MachineDifference.between(a, env("Intel Xeon", 2, "6.18", "ext4", 137, 55));
+        assertThat(cpu.differences()).containsExactly("CPU model AMD EPYC vs Intel Xeon");
+        assertThat(cpu.sameMachine()).isFalse();
         assertThat(MachineDifference.between(a, env("AMD EPYC", 4, "6.1", "xfs", 137, 55)).differences())
                 .containsExactly("cores 2 vs 4", "kernel 6.18 vs 6.1", "filesystem ext4 vs xfs");
-        assertThat(MachineDifference.between(a, env("AMD EPYC", 2, "6.18", "ext4", 197, 55)).differences())
-                .containsExactly("fsync floor p50 137 µs vs 197 µs");
-        assertThat(MachineDifference.between(a, env("AMD EPYC", 2, "6.18", "ext4", 137, 80)).differences())
-                .containsExactly("loopback RTT p50 55 µs vs 80 µs");
+    }
+
+    /** Two runs back to back on one VM read fsync p50 79 and 103 µs: the same machine, its floor moved. */
+    @Test
+    void aFloorThatMovedOnTheSameHardwareIsAMovedFloorNotAnotherMachine() {
+        RunEnvironment a = env("Intel Xeon", 2, "6.18", "ext4", 79, 10);
+        MachineDifference fsync = MachineDifference.between(a, env("Intel Xeon", 2, "6.18", "ext4", 103, 10));
+        assertThat(fsync.sameMachine()).isTrue();
+        assertThat(fsync.floorMoved()).isTrue();
+        assertThat(fsync.floors()).containsExactly("fsync floor p50 79 µs vs 103 µs");
+        MachineDifference rtt = MachineDifference.between(a, env("Intel Xeon", 2, "6.18", "ext4", 79, 14));
+        assertThat(rtt.floors()).containsExactly("loopback RTT p50 10 µs vs 14 µs");
+        assertThat(MachineDifference.between(a, env("Intel Xeon", 2, "6.18", "ext4", 85, 11)).floorMoved()).isFalse();
+    }
+
+    @Test
+    void whereNeitherRunNamesItsHardwareAMovedFloorIsAnotherMachine() {
+        RunEnvironment a = env(null, 2, null, null, 137, 55);
+        MachineDifference moved = MachineDifference.between(a, env(null, 2, null, null, 197, 55));
+        assertThat(moved.sameMachine()).isFalse();
+        assertThat(moved.differences()).containsExactly("fsync floor p50 137 µs vs 197 µs");
+        assertThat(MachineDifference.between(a, env(null, 2, null, null, 140, 55)).sameMachine()).isTrue();
     }
 
     @Test
