@@ -71,6 +71,20 @@ class ComparisonTest {
         assertThat(moved.verdict(moved.pairs().get(0), 50).basis()).isEqualTo("A 1f×2i, B 1f×2i, iteration range");
     }
 
+    /** Issue 14: tight ranges that miss each other by a few percent are run-to-run drift, not a difference. */
+    @Test
+    void figuresLessThanTheResolutionApartAreWithinNoiseEvenWhereTheirRangesMiss() {
+        Spread a = new Spread(List.of(List.of(11_600.0, 11_650.0, 11_700.0)));
+        Spread b = new Spread(List.of(List.of(11_950.0, 12_000.0, 12_050.0)));
+        Spread.Verdict close = Spread.judge("A", a, 11_650, "B", b, 12_000, false);
+        assertThat(close.withinNoise()).isTrue();
+        assertThat(close.text()).isEqualTo("within noise (3% apart, under the 5% resolution)");
+        Spread c = new Spread(List.of(List.of(12_600.0, 12_650.0, 12_700.0)));
+        Spread.Verdict apart = Spread.judge("A", a, 11_650, "C", c, 12_650, false);
+        assertThat(apart.withinNoise()).isFalse();
+        assertThat(apart.text()).isEqualTo("A lower by 8%");
+    }
+
     /**
      * Issue 14: with forks on both sides the verdict judges fork means. Here each fork's iterations are tight
      * but the forks disagree: the first forks alone would name a winner, the forks together are within noise.

@@ -91,7 +91,7 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, FORKED, "nodes=3", fsync, "topology=process"),
                 SuiteStep.of(BenchmarkId.FAILOVER, Timing.shots(1, 0, 3), "nodes=3", "electionTimeoutMs=default",
                         "topology=process"),
-                SuiteStep.of(BenchmarkId.RESTART, Timing.shots(1, 0, 1), "nodes=1", "store=heap", "graphNodes=1000000",
+                SuiteStep.of(BenchmarkId.RESTART, Timing.shots(1, 0, 3), "nodes=1", "store=heap", "graphNodes=1000000",
                         "topology=process"),
                 // across zones: distant zones only (full runs the link layer alone and neighbouring zones too)
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, BRIEF, "nodes=3", fsync, "rttMs=" + DEFAULT_ZONE_RTT_MS));
