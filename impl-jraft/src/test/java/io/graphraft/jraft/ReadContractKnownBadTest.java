@@ -19,56 +19,78 @@ import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.model.Node;
 import io.graphraft.tck.ClusterFixture;
 import io.graphraft.tck.ReadContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link ReadContract}'s partition case must be able to fail: fed a client that shows its own
- * unacknowledged writes in LOCAL and FOLLOWER reads (a client-side cache that forgets a write may
- * never commit), on a real 3-node jraft cluster, the case fails at its LOCAL read.
+ * {@link ReadContract}'s cases must be able to fail: each is fed a known-bad client on a real 3-node
+ * jraft cluster and must fail at the assertion that guards against that flaw.
  */
 class ReadContractKnownBadTest {
     @TempDir
     Path temp;
 
+    /** A client that overlays its own unacknowledged node updates on LOCAL and FOLLOWER reads (a cache that forgets a write may never commit). */
     @Test
     void aClientThatShowsAnUnacknowledgedWriteFailsThePartitionCase() {
-        Engine bad = new PendingWritesShown(Engines.byName("jraft"));
-        try (ClusterFixture clusters = new ClusterFixture(bad, temp, b -> b.electionTimeout(Duration.ofMillis(500)),
-                Deployment.inJvm().withLinkLayer(LinkSettings.NONE))) {
-            ReadContract contract = new ReadContract() {
-                @Override
-                public Engine engine() {
-                    return bad;
-                }
-
-                @Override
-                public ClusterFixture clusters() {
-                    return clusters;
-                }
-
-                @Override
-                public Path temp() {
-                    return temp;
-                }
-            };
-            assertThatThrownBy(contract::localAndFollowerReadsNeverShowAWriteThatWasNotCommitted)
-                    .isInstanceOf(AssertionError.class).hasMessageContaining("LOCAL read during the partition");
-        }
+        ReadContract contract = contractWith(PendingWritesShownClient::new);
+        assertThatThrownBy(contract::localAndFollowerReadsNeverShowAWriteThatWasNotCommitted)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("LOCAL read during the partition");
     }
 
-    /** An engine like {@code delegate} whose clients overlay the node updates they sent on LOCAL and FOLLOWER reads. */
-    private record PendingWritesShown(Engine delegate) implements Engine {
+    /** A client that serves LINEARIZABLE reads as LOCAL ones (no read index): the cut-off leader answers with its old state. */
+    @Test
+    void aLinearizableReadWithoutALeadershipCheckFailsTheCutOffLeaderCase() {
+        ReadContract contract = contractWith(LinearizableAsLocalClient::new);
+        assertThatThrownBy(contract::aLinearizableReadAtALeaderCutOffAfterANewerWriteIsRefusedOrRedirected)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("LINEARIZABLE read through a client that took the cut-off");
+    }
+
+    private ReadContract contractWith(UnaryOperator<GraphClient> flaw) {
+        Engine bad = new FlawedClients(Engines.byName("jraft"), flaw);
+        ClusterFixture clusters = new ClusterFixture(bad, temp, b -> b.electionTimeout(Duration.ofMillis(500)),
+                Deployment.inJvm().withLinkLayer(LinkSettings.NONE));
+        fixtures.add(clusters);
+        return new ReadContract() {
+            @Override
+            public Engine engine() {
+                return bad;
+            }
+
+            @Override
+            public ClusterFixture clusters() {
+                return clusters;
+            }
+
+            @Override
+            public Path temp() {
+                return temp;
+            }
+        };
+    }
+
+    private final List<ClusterFixture> fixtures = new ArrayList<>();
+
+    @AfterEach
+    void stopClusters() {
+        fixtures.forEach(ClusterFixture::close);
+    }
+
+    /** An engine like {@code delegate} whose clients carry a flaw. */
+    private record FlawedClients(Engine delegate, UnaryOperator<GraphClient> flaw) implements Engine {
         @Override
         public String name() {
             return delegate.name();
@@ -106,37 +128,62 @@ class ReadContractKnownBadTest {
 
         @Override
         public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-            GraphClient client = delegate.connect(spec, layout);
-            Map<Long, Map<String, Object>> sent = new ConcurrentHashMap<>();
-            return new GraphClient() {
-                @Override
-                public Codec codec() {
-                    return client.codec();
-                }
+            return flaw.apply(delegate.connect(spec, layout));
+        }
+    }
 
-                @Override
-                public CompletableFuture<byte[]> submitEncoded(byte[] command) {
-                    if (codec().decodeCommand(command) instanceof Command.UpdateNode update) {
-                        sent.put(update.id(), update.properties());
-                    }
-                    return client.submitEncoded(command);
-                }
+    /** Passes everything to the real client; a flaw overrides what it breaks. */
+    private abstract static class ForwardingClient implements GraphClient {
+        final GraphClient client;
 
-                @Override
-                public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
-                    CompletableFuture<byte[]> answer = client.readEncoded(query, consistency);
-                    boolean stale = consistency == ReadConsistency.LOCAL || consistency == ReadConsistency.FOLLOWER;
-                    if (stale && codec().decodeQuery(query) instanceof Query.GetNode get && sent.containsKey(get.id())) {
-                        return answer.thenApply(bytes -> codec().encodeResult(overlay(codec().decodeResult(bytes), sent.get(get.id()))));
-                    }
-                    return answer;
-                }
+        ForwardingClient(GraphClient client) {
+            this.client = client;
+        }
 
-                @Override
-                public void close() {
-                    client.close();
-                }
-            };
+        @Override
+        public Codec codec() {
+            return client.codec();
+        }
+
+        @Override
+        public CompletableFuture<byte[]> submitEncoded(byte[] command) {
+            return client.submitEncoded(command);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            return client.readEncoded(query, consistency);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    private static final class PendingWritesShownClient extends ForwardingClient {
+        private final Map<Long, Map<String, Object>> sent = new ConcurrentHashMap<>();
+
+        PendingWritesShownClient(GraphClient client) {
+            super(client);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> submitEncoded(byte[] command) {
+            if (codec().decodeCommand(command) instanceof Command.UpdateNode update) {
+                sent.put(update.id(), update.properties());
+            }
+            return client.submitEncoded(command);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            CompletableFuture<byte[]> answer = client.readEncoded(query, consistency);
+            boolean stale = consistency == ReadConsistency.LOCAL || consistency == ReadConsistency.FOLLOWER;
+            if (stale && codec().decodeQuery(query) instanceof Query.GetNode get && sent.containsKey(get.id())) {
+                return answer.thenApply(bytes -> codec().encodeResult(overlay(codec().decodeResult(bytes), sent.get(get.id()))));
+            }
+            return answer;
         }
 
         private static Result overlay(Result result, Map<String, Object> properties) {
@@ -146,6 +193,17 @@ class ReadContractKnownBadTest {
             TreeMap<String, Object> shown = new TreeMap<>(found.node().properties());
             shown.putAll(properties);
             return new Result.NodeFound(new Node(found.node().id(), found.node().label(), shown));
+        }
+    }
+
+    private static final class LinearizableAsLocalClient extends ForwardingClient {
+        LinearizableAsLocalClient(GraphClient client) {
+            super(client);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            return client.readEncoded(query, consistency == ReadConsistency.LINEARIZABLE ? ReadConsistency.LOCAL : consistency);
         }
     }
 }

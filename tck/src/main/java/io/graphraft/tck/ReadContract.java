@@ -10,6 +10,7 @@ import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.NetworkFaults;
 import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.engine.ReadConsistency;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -120,7 +121,22 @@ public interface ReadContract extends EngineUnderTest {
      */
     @Test
     default void aLeaseReadAtALeaderCutOffAfterANewerWriteIsRefusedOrRedirected() {
-        assumeLevel(ReadConsistency.LEASE);
+        assertReadAtACutOffLeaderIsRefusedOrRedirected(ReadConsistency.LEASE);
+    }
+
+    /**
+     * The same for a LINEARIZABLE read: a leader cut off from its majority must not confirm its read
+     * index. Slow (it waits for the engines' step-down or request timeouts), so it runs with the slow
+     * suites, among them the contract suite in process topology.
+     */
+    @Test
+    @Tag("slow")
+    default void aLinearizableReadAtALeaderCutOffAfterANewerWriteIsRefusedOrRedirected() {
+        assertReadAtACutOffLeaderIsRefusedOrRedirected(ReadConsistency.LINEARIZABLE);
+    }
+
+    private void assertReadAtACutOffLeaderIsRefusedOrRedirected(ReadConsistency level) {
+        assumeLevel(level);
         clusters().assumeLinkLayer();
         Cluster cluster = clusters().started(3);
         GraphClient client = cluster.client();
@@ -129,7 +145,7 @@ public interface ReadContract extends EngineUnderTest {
         GraphClient stale = cluster.newClient();
         // only the leader acknowledges a write: the stale client now takes it for the leader
         applied(stale, Command.UpdateNode.of(a, Map.of(MARK, "before")));
-        assertThat(mark(join(stale.read(new Query.GetNode(a), ReadConsistency.LEASE)))).isEqualTo("before");
+        assertThat(mark(join(stale.read(new Query.GetNode(a), level)))).isEqualTo("before");
 
         old.isolate();
         await().atMost(CONVERGENCE).until(() -> cluster.leader().filter(n -> n != old).isPresent());
@@ -138,15 +154,15 @@ public interface ReadContract extends EngineUnderTest {
 
         for (int i = 0; i < 3; i++) {
             try {
-                assertThat(mark(join(stale.read(new Query.GetNode(a), ReadConsistency.LEASE))))
-                        .as("a LEASE read through a client that took the cut-off %s for the leader", old.id())
+                assertThat(mark(join(stale.read(new Query.GetNode(a), level))))
+                        .as("a %s read through a client that took the cut-off %s for the leader", level, old.id())
                         .isEqualTo("after");
             } catch (EngineUnavailableException refused) {
-                // refused: what a leader without a lease must do
+                // refused: what a leader that cannot confirm its leadership must do
             }
         }
         await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(mark(join(client.read(new Query.GetNode(a), ReadConsistency.LEASE)))).isEqualTo("after"));
+                assertThat(mark(join(client.read(new Query.GetNode(a), level)))).isEqualTo("after"));
         old.heal();
     }
 
