@@ -46,6 +46,7 @@ final class CopycatMember implements Member {
     /** Writing a large graph's snapshot takes as long as it takes; this only bounds a wait on a server that died. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(CopycatMember.class);
+    private static final long NOT_LEADING = -1;
 
     private final String id;
     private final Address address;
@@ -55,6 +56,8 @@ final class CopycatMember implements Member {
     private final AtomicInteger incarnations = new AtomicInteger();
     private volatile CopycatServer server;
     private volatile LoopbackNettyTransport transport;
+    /** The term this server was elected leader in (set on Copycat's thread when it becomes leader), else {@link #NOT_LEADING}. */
+    private volatile long leaderTerm = NOT_LEADING;
     private volatile GraphCopycatStateMachine stateMachine;
 
     private CopycatMember(MemberConfig config, ClusterSpec spec) {
@@ -92,6 +95,7 @@ final class CopycatMember implements Member {
                 .withStorage(settings.storage(files.directory()))
                 .withStateMachine(this::newStateMachine);
         CopycatServer started = settings.applyTimeouts(builder).build();
+        started.onStateChange(state -> leaderTerm = state == CopycatServer.State.LEADER ? started.cluster().term() : NOT_LEADING);
         // Completes only once a leader is known, which a restarting minority never sees: wait for the listener.
         CompletableFuture<CopycatServer> joined = started.bootstrap(members);
         try {
@@ -181,7 +185,9 @@ final class CopycatMember implements Member {
             return Role.STOPPED;
         }
         return switch (current.state()) {
-            case LEADER -> Role.LEADER;
+            // Copycat moves to a newer term first and leaves LEADER afterwards, on its own thread: a leader whose
+            // term moved past the one it was elected in is stepping down, not leading that newer term.
+            case LEADER -> current.cluster().term() == leaderTerm ? Role.LEADER : Role.FOLLOWER;
             case CANDIDATE -> Role.CANDIDATE;
             // INACTIVE (joining), RESERVE and PASSIVE members follow the leader's log.
             default -> Role.FOLLOWER;
