@@ -83,20 +83,6 @@ public final class BinaryReader {
         position += count;
     }
 
-    /** Whether the bytes in {@code [from, to)} equal {@code other}. */
-    public boolean rangeEquals(int from, int to, byte[] other) {
-        return Arrays.equals(bytes, from, to, other, 0, other.length);
-    }
-
-    /** A hash of the bytes in {@code [from, to)}. */
-    public int rangeHash(int from, int to) {
-        int hash = 1;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        return hash;
-    }
-
     /** A copy of the bytes in {@code [from, to)}. */
     public byte[] copyRange(int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);
