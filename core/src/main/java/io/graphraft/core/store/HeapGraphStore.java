@@ -159,12 +159,14 @@ public final class HeapGraphStore implements GraphStore {
     }
 
     /**
-     * Splits blocks into records in parallel (checking each record's structure) and inserts them in
-     * block order, checking what spans blocks: ids appear once, edges join nodes that exist.
+     * Splits blocks into records in parallel (checking each record's structure) and stores them in
+     * block order, checking that ids appear once; once every block is in, the two adjacency indexes
+     * are built side by side, checking that every edge joins nodes that exist.
      */
     private static final class Loader implements ContentLoader {
         private final HeapGraphStore target = new HeapGraphStore();
         private final ParallelBlocks<Records> pipeline = new ParallelBlocks<>(this::insert);
+        private final List<Records> edgeBlocks = new ArrayList<>();
         private boolean edgesStarted;
 
         @Override
@@ -186,31 +188,42 @@ public final class HeapGraphStore implements GraphStore {
         }
 
         private void insert(Records records) throws IOException {
+            IdTable<byte[]> table = records.edges ? target.edges : target.nodes;
             for (int i = 0; i < records.count; i++) {
-                long id = records.ids[i];
-                if (!records.edges) {
-                    if (target.nodes.put(id, records.records[i]) != null) {
-                        throw new IOException("snapshot content is corrupt: node " + id + " appears twice");
-                    }
-                    continue;
+                if (table.put(records.ids[i], records.records[i]) != null) {
+                    throw new IOException("snapshot content is corrupt: " + (records.edges ? "edge " : "node ")
+                            + records.ids[i] + " appears twice");
                 }
-                long from = records.from[i];
-                long to = records.to[i];
-                if (target.nodes.get(from) == null || target.nodes.get(to) == null) {
-                    throw new IOException("snapshot content is inconsistent: edge " + id + " joins a missing node");
-                }
-                if (target.edges.put(id, records.records[i]) != null) {
-                    throw new IOException("snapshot content is corrupt: edge " + id + " appears twice");
-                }
-                // Edges come in ascending id order, so each node's id arrays fill by appending.
-                target.index(from, to, id);
+            }
+            if (records.edges) {
+                edgeBlocks.add(records);
             }
         }
 
         @Override
         public GraphStore finish() throws IOException {
             pipeline.finish();
+            try (ParallelBlocks<Object> indexes = new ParallelBlocks<>(done -> { })) {
+                indexes.submit(() -> buildIndex(target.outgoing, true));
+                indexes.submit(() -> buildIndex(target.incoming, false));
+                indexes.finish();
+            }
             return target;
+        }
+
+        /** Reads the node table only (complete by now); edges come in ascending id order, so each id array fills by appending. */
+        private Object buildIndex(IdTable<long[]> index, boolean outgoing) throws IOException {
+            for (Records records : edgeBlocks) {
+                long[] ends = outgoing ? records.from : records.to;
+                for (int i = 0; i < records.count; i++) {
+                    if (target.nodes.get(ends[i]) == null) {
+                        throw new IOException("snapshot content is inconsistent: edge " + records.ids[i]
+                                + " joins node " + ends[i] + ", which is missing");
+                    }
+                    index(index, ends[i], records.ids[i]);
+                }
+            }
+            return null;
         }
 
         @Override
