@@ -57,7 +57,7 @@ public final class BinaryReader {
     }
 
     public byte[] readBytes(int length) {
-        require(length, length + " bytes");
+        requireBytes(length);
         byte[] out = new byte[length];
         System.arraycopy(bytes, position, out, 0, length);
         position += length;
@@ -79,7 +79,7 @@ public final class BinaryReader {
 
     /** Skips {@code count} bytes. */
     public void skip(int count) {
-        require(count, count + " bytes");
+        requireBytes(count);
         position += count;
     }
 
@@ -96,6 +96,13 @@ public final class BinaryReader {
     public void expectEnd() {
         if (remaining() != 0) {
             throw new CodecException(remaining() + " unexpected trailing bytes at byte " + position);
+        }
+    }
+
+    /** As {@link #require}, naming the count only on failure (skipping is on the hot path of a snapshot load). */
+    private void requireBytes(int count) {
+        if (remaining() < count) {
+            require(count, count + " bytes");
         }
     }
 

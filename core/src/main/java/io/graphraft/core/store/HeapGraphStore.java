@@ -29,6 +29,12 @@ import java.util.function.Consumer;
 public final class HeapGraphStore implements GraphStore {
     /** Ids per unit of parallel encoding; blocks never span two. */
     private static final long SEGMENT_IDS = 1 << 15;
+    /**
+     * Above this many ids per node (and more ids than {@code COUNTED_IDS_ALWAYS}) a snapshot's
+     * adjacency is built by appending rather than by counting per id first.
+     */
+    private static final long SPARSE_IDS_PER_NODE = 8;
+    private static final long COUNTED_IDS_ALWAYS = 1 << 16;
 
     private final IdTable<byte[]> nodes = new IdTable<>();
     private final IdTable<byte[]> edges = new IdTable<>();
@@ -211,8 +217,35 @@ public final class HeapGraphStore implements GraphStore {
             return target;
         }
 
-        /** Reads the node table only (complete by now); edges come in ascending id order, so each id array fills by appending. */
+        /**
+         * Reads the node table only (complete by now). Edges come in ascending id order, so each node's
+         * id array fills sorted. Where node ids are dense, each node's edges are counted first and its
+         * array allocated at that size, in node order, then filled by primitive writes: appending instead
+         * (arrays allocated and grown in the random order of edge ends, stored into index pages the
+         * collector had already promoted) kept G1's remembered-set refinement busier than the load.
+         */
         private Object buildIndex(IdTable<long[]> index, boolean outgoing) throws IOException {
+            long bound = target.nodes.idBound();
+            if (bound > Integer.MAX_VALUE - 8 || bound > SPARSE_IDS_PER_NODE * target.nodes.size() + COUNTED_IDS_ALWAYS) {
+                forEachEnd(outgoing, (node, edge) -> index(index, node, edge));
+                return null;
+            }
+            int[] degrees = new int[(int) bound];
+            forEachEnd(outgoing, (node, edge) -> degrees[(int) node]++);
+            for (int node = 0; node < degrees.length; node++) {
+                if (degrees[node] > 0) {
+                    index.put(node, new long[1 + degrees[node]]);
+                }
+            }
+            forEachEnd(outgoing, (node, edge) -> {
+                long[] ids = index.get(node);
+                ids[(int) ++ids[0]] = edge;
+            });
+            return null;
+        }
+
+        /** Each edge's start (outgoing) or end node, in edge id order; fails on an end that is not a node. */
+        private void forEachEnd(boolean outgoing, EdgeEnd action) throws IOException {
             for (Records records : edgeBlocks) {
                 long[] ends = outgoing ? records.from : records.to;
                 for (int i = 0; i < records.count; i++) {
@@ -220,10 +253,9 @@ public final class HeapGraphStore implements GraphStore {
                         throw new IOException("snapshot content is inconsistent: edge " + records.ids[i]
                                 + " joins node " + ends[i] + ", which is missing");
                     }
-                    index(index, ends[i], records.ids[i]);
+                    action.accept(ends[i], records.ids[i]);
                 }
             }
-            return null;
         }
 
         @Override
@@ -332,6 +364,11 @@ public final class HeapGraphStore implements GraphStore {
             }
         }
         return Arrays.copyOf(merged, n);
+    }
+
+    @FunctionalInterface
+    private interface EdgeEnd {
+        void accept(long node, long edge);
     }
 
     /** A record over the limit, raised inside an encoding task and reported as the IOException it is. */

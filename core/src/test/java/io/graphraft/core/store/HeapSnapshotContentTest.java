@@ -90,6 +90,40 @@ class HeapSnapshotContentTest {
         assertThat(restored.query(new Query.Count())).isEqualTo(source.query(new Query.Count()));
     }
 
+    /** Few nodes spread over many ids: the load indexes edges by appending rather than counting per id first. */
+    @Test
+    void aGraphWithSparseNodeIdsRestoresItsAdjacency() throws IOException {
+        GraphStateMachine source = open(StoreKind.HEAP);
+        long index = 0;
+        List<Command> creates = new ArrayList<>();
+        for (int i = 0; i < 80_000; i++) {
+            creates.add(Command.CreateNode.of("N", Map.of()));
+        }
+        source.apply(++index, new Command.Batch(creates));
+        List<Command> deletes = new ArrayList<>();
+        for (long id = 3; id < 79_999; id++) {
+            deletes.add(new Command.DeleteNode(id));
+        }
+        source.apply(++index, new Command.Batch(deletes));
+        long[][] edges = {{1, 80_000}, {80_000, 1}, {2, 2}, {79_999, 1}, {1, 2}, {80_000, 79_999}};
+        for (long[] edge : edges) {
+            source.apply(++index, Command.CreateEdge.of(edge[0], edge[1], "E", Map.of()));
+        }
+        GraphStateMachine restored = open(StoreKind.HEAP);
+        restored.restoreSnapshot(new ByteArrayInputStream(snapshot(source)));
+        assertThat(restored.query(new Query.Digest())).isEqualTo(source.query(new Query.Digest()));
+        for (long id : new long[] {1, 2, 79_999, 80_000}) {
+            for (Direction direction : Direction.values()) {
+                assertThat(restored.query(new Query.Neighbors(id, direction))).as("neighbors %s of %d", direction, id)
+                        .isEqualTo(source.query(new Query.Neighbors(id, direction)));
+            }
+        }
+        Command delete = new Command.DeleteNode(1);
+        assertThat(restored.apply(++index, delete)).isEqualTo(source.apply(index, delete));
+        assertThat(restored.query(new Query.Digest())).isEqualTo(source.query(new Query.Digest()));
+        assertThat(restored.query(new Query.Neighbors(80_000, Direction.BOTH))).isEqualTo(new Result.NeighborIds(List.of(79_999L)));
+    }
+
     @Test
     void contentThatPassesItsChecksumsButIsWrongIsRefusedNamingWhatAndChangesNothing() throws IOException {
         GraphStateMachine twoNodes = open(StoreKind.HEAP);
