@@ -57,7 +57,7 @@ public final class BinaryReader {
     }
 
     public byte[] readBytes(int length) {
-        require(length, length + " bytes");
+        requireBytes(length);
         byte[] out = new byte[length];
         System.arraycopy(bytes, position, out, 0, length);
         position += length;
@@ -79,22 +79,8 @@ public final class BinaryReader {
 
     /** Skips {@code count} bytes. */
     public void skip(int count) {
-        require(count, count + " bytes");
+        requireBytes(count);
         position += count;
-    }
-
-    /** Whether the bytes in {@code [from, to)} equal {@code other}. */
-    public boolean rangeEquals(int from, int to, byte[] other) {
-        return Arrays.equals(bytes, from, to, other, 0, other.length);
-    }
-
-    /** A hash of the bytes in {@code [from, to)}. */
-    public int rangeHash(int from, int to) {
-        int hash = 1;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        return hash;
     }
 
     /** A copy of the bytes in {@code [from, to)}. */
@@ -110,6 +96,13 @@ public final class BinaryReader {
     public void expectEnd() {
         if (remaining() != 0) {
             throw new CodecException(remaining() + " unexpected trailing bytes at byte " + position);
+        }
+    }
+
+    /** As {@link #require}, naming the count only on failure (skipping is on the hot path of a snapshot load). */
+    private void requireBytes(int count) {
+        if (remaining() < count) {
+            require(count, count + " bytes");
         }
     }
 

@@ -7,7 +7,6 @@ import io.graphraft.core.model.Properties;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Binary encoding of the graph model (properties, nodes, edges): shared by the binary codec, the
@@ -43,18 +42,13 @@ public final class GraphBinary {
     }
 
     public static SortedMap<String, Object> readProperties(BinaryReader in) {
-        return readProperties(in, BinaryReader::readString);
-    }
-
-    /** Reads properties, reading each key with {@code keys} (which may return a shared instance). */
-    static SortedMap<String, Object> readProperties(BinaryReader in, Function<BinaryReader, String> keys) {
         int count = in.readLength("property count");
         if (count == 0) {
             return Properties.empty();
         }
         TreeMap<String, Object> properties = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            String key = keys.apply(in);
+            String key = in.readString();
             int tag = in.readByte();
             Object value = switch (tag) {
                 case STRING -> in.readString();
@@ -72,7 +66,7 @@ public final class GraphBinary {
     }
 
     /** Moves past encoded properties without building them. */
-    static void skipProperties(BinaryReader in) {
+    private static void skipProperties(BinaryReader in) {
         int count = in.readLength("property count");
         for (int i = 0; i < count; i++) {
             in.skip(in.readLength("string length"));
@@ -85,6 +79,15 @@ public final class GraphBinary {
                 default -> throw new CodecException("unknown value tag " + tag + " in a property");
             }
         }
+    }
+
+    /**
+     * Reads past the rest of an encoded node or edge after its ids: its label (or type) and its
+     * properties, checking their structure (lengths, value tags) without building them.
+     */
+    public static void skipLabelAndProperties(BinaryReader in) {
+        in.skip(in.readLength("string length"));
+        skipProperties(in);
     }
 
     public static void writeNode(BinaryWriter out, Node node) {

@@ -478,7 +478,7 @@ public final class GraphStateMachine implements AutoCloseable {
             store.putNode(new Node(node.id(), node.label(), Properties.merged(node.properties(), c.properties())));
             return new Result.Applied(c.id());
         } else if (command instanceof Command.DeleteNode c) {
-            if (store.node(c.id()) == null) {
+            if (!store.containsNode(c.id())) {
                 return missingNode(c.id());
             }
             List<Edge> edges = store.edgesOf(c.id(), Direction.BOTH);
@@ -487,10 +487,10 @@ public final class GraphStateMachine implements AutoCloseable {
             edgeCount -= edges.size();
             return new Result.Applied(c.id());
         } else if (command instanceof Command.CreateEdge c) {
-            if (store.node(c.from()) == null) {
+            if (!store.containsNode(c.from())) {
                 return new Result.Error(ErrorCode.NOT_FOUND, "edge source node " + c.from() + " does not exist");
             }
-            if (store.node(c.to()) == null) {
+            if (!store.containsNode(c.to())) {
                 return new Result.Error(ErrorCode.NOT_FOUND, "edge target node " + c.to() + " does not exist");
             }
             long id = nextEdgeId++;
@@ -516,7 +516,7 @@ public final class GraphStateMachine implements AutoCloseable {
     }
 
     private Result neighbors(long id, Direction direction) {
-        if (store.node(id) == null) {
+        if (!store.containsNode(id)) {
             return missingNode(id);
         }
         TreeSet<Long> ids = new TreeSet<>();
@@ -542,7 +542,7 @@ public final class GraphStateMachine implements AutoCloseable {
      * the level that overflows the limit is still collected whole, to take its lowest ids.
      */
     private Result neighborhood(Query.Neighborhood query) {
-        if (store.node(query.id()) == null) {
+        if (!store.containsNode(query.id())) {
             return missingNode(query.id());
         }
         Set<Long> seen = new HashSet<>();

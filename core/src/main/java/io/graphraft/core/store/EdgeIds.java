@@ -2,42 +2,54 @@ package io.graphraft.core.store;
 
 import java.util.Arrays;
 
-/** A node's edge ids in one direction: a sorted, growable long array (ids mostly arrive ascending). */
+/**
+ * A node's edge ids in one direction, kept as one sorted long array whose slot 0 holds the count:
+ * one object per node and direction (a node with two edges is a single {@code long[3]}). Ids mostly
+ * arrive ascending. Operations that grow or shrink the array return the array to keep from then on.
+ */
 final class EdgeIds {
-    private long[] ids = new long[2];
-    private int size;
+    private EdgeIds() {
+    }
 
-    void add(long id) {
-        int at = size == 0 || ids[size - 1] < id ? size : insertionPoint(id);
-        if (at < size && ids[at] == id) {
-            return;
+    /** {@code ids} (null for none) with {@code id} added. */
+    static long[] add(long[] ids, long id) {
+        if (ids == null) {
+            return new long[] {1, id, 0};
         }
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
+        int size = (int) ids[0];
+        int at = size == 0 || ids[size] < id ? size + 1 : insertionPoint(ids, size, id);
+        if (at <= size && ids[at] == id) {
+            return ids;
         }
-        System.arraycopy(ids, at, ids, at + 1, size - at);
-        ids[at] = id;
-        size++;
+        long[] result = size + 1 == ids.length ? Arrays.copyOf(ids, 1 + size * 2) : ids;
+        System.arraycopy(result, at, result, at + 1, size + 1 - at);
+        result[at] = id;
+        result[0] = size + 1;
+        return result;
     }
 
-    void remove(long id) {
-        int at = Arrays.binarySearch(ids, 0, size, id);
-        if (at >= 0) {
-            System.arraycopy(ids, at + 1, ids, at, size - at - 1);
-            size--;
+    /** {@code ids} without {@code id}: null once none is left. */
+    static long[] remove(long[] ids, long id) {
+        int size = (int) ids[0];
+        int at = Arrays.binarySearch(ids, 1, size + 1, id);
+        if (at < 0) {
+            return ids;
         }
+        if (size == 1) {
+            return null;
+        }
+        System.arraycopy(ids, at + 1, ids, at, size - at);
+        ids[0] = size - 1;
+        return ids;
     }
 
-    boolean isEmpty() {
-        return size == 0;
+    /** The ids, ascending, in an array of their own. */
+    static long[] toArray(long[] ids) {
+        return ids == null ? new long[0] : Arrays.copyOfRange(ids, 1, 1 + (int) ids[0]);
     }
 
-    long[] toArray() {
-        return Arrays.copyOf(ids, size);
-    }
-
-    private int insertionPoint(long id) {
-        int found = Arrays.binarySearch(ids, 0, size, id);
+    private static int insertionPoint(long[] ids, int size, long id) {
+        int found = Arrays.binarySearch(ids, 1, size + 1, id);
         return found >= 0 ? found : -found - 1;
     }
 }

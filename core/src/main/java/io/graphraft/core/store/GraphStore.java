@@ -21,6 +21,11 @@ public interface GraphStore extends AutoCloseable {
     /** The node, or null. */
     Node node(long id);
 
+    /** Whether the node exists (without building it). */
+    default boolean containsNode(long id) {
+        return node(id) != null;
+    }
+
     /** The edge, or null. */
     Edge edge(long id);
 

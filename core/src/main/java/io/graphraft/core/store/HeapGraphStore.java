@@ -3,7 +3,6 @@ package io.graphraft.core.store;
 import io.graphraft.core.codec.BinaryReader;
 import io.graphraft.core.codec.BinaryWriter;
 import io.graphraft.core.codec.GraphBinary;
-import io.graphraft.core.codec.RecordDecoder;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Edge;
 import io.graphraft.core.model.Node;
@@ -16,22 +15,31 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The graph on the heap: nodes, edges and per-node sorted edge id arrays for adjacency, in
- * {@link IdTable}s indexed by id.
+ * The graph on the heap: each node and edge as its encoded record (the graph binary format, one
+ * byte array per record), plus per-node sorted edge id arrays for adjacency, in {@link IdTable}s
+ * indexed by id. One array per record instead of a tree of objects keeps a million-node graph to a
+ * few million objects for the garbage collector to copy; reads decode the records they return.
  *
  * <p>Snapshot content: {@code HEAP_NODES} blocks of consecutive node records, then
- * {@code HEAP_EDGES} blocks of edge records (the graph binary format, ascending by id). Blocks are
- * cut at fixed id boundaries and at {@value SnapshotBlocks#TARGET_BLOCK_BYTES} bytes, so equal graphs
- * give equal bytes; they are encoded and decoded in parallel (see {@link ParallelBlocks}).
+ * {@code HEAP_EDGES} blocks of edge records (ascending by id): the stored records as they are, so
+ * writing is copying and loading is splitting. Blocks are cut at fixed id boundaries and at
+ * {@value SnapshotBlocks#TARGET_BLOCK_BYTES} bytes, so equal graphs give equal bytes; they are
+ * assembled and split in parallel (see {@link ParallelBlocks}).
  */
 public final class HeapGraphStore implements GraphStore {
     /** Ids per unit of parallel encoding; blocks never span two. */
     private static final long SEGMENT_IDS = 1 << 15;
+    /**
+     * Above this many ids per node (and more ids than {@code COUNTED_IDS_ALWAYS}) a snapshot's
+     * adjacency is built by appending rather than by counting per id first.
+     */
+    private static final long SPARSE_IDS_PER_NODE = 8;
+    private static final long COUNTED_IDS_ALWAYS = 1 << 16;
 
-    private final IdTable<Node> nodes = new IdTable<>();
-    private final IdTable<Edge> edges = new IdTable<>();
-    private final IdTable<EdgeIds> outgoing = new IdTable<>();
-    private final IdTable<EdgeIds> incoming = new IdTable<>();
+    private final IdTable<byte[]> nodes = new IdTable<>();
+    private final IdTable<byte[]> edges = new IdTable<>();
+    private final IdTable<long[]> outgoing = new IdTable<>();
+    private final IdTable<long[]> incoming = new IdTable<>();
 
     @Override
     public StoreKind kind() {
@@ -40,23 +48,30 @@ public final class HeapGraphStore implements GraphStore {
 
     @Override
     public Node node(long id) {
-        return nodes.get(id);
+        byte[] record = nodes.get(id);
+        return record == null ? null : GraphBinary.nodeFrom(record);
+    }
+
+    @Override
+    public boolean containsNode(long id) {
+        return nodes.get(id) != null;
     }
 
     @Override
     public Edge edge(long id) {
-        return edges.get(id);
+        byte[] record = edges.get(id);
+        return record == null ? null : GraphBinary.edgeFrom(record);
     }
 
     @Override
     public void putNode(Node node) {
-        nodes.put(node.id(), node);
+        nodes.put(node.id(), GraphBinary.nodeBytes(node));
     }
 
     @Override
     public void putEdge(Edge edge) {
-        edges.put(edge.id(), edge);
-        index(edge);
+        edges.put(edge.id(), GraphBinary.edgeBytes(edge));
+        index(edge.from(), edge.to(), edge.id());
     }
 
     @Override
@@ -83,30 +98,30 @@ public final class HeapGraphStore implements GraphStore {
         };
         List<Edge> result = new ArrayList<>(ids.length);
         for (long id : ids) {
-            result.add(edges.get(id));
+            result.add(GraphBinary.edgeFrom(edges.get(id)));
         }
         return result;
     }
 
     @Override
     public void forEachNode(Consumer<Node> action) {
-        nodes.forEach(action);
+        nodes.forEach(record -> action.accept(GraphBinary.nodeFrom(record)));
     }
 
     @Override
     public void forEachEdge(Consumer<Edge> action) {
-        edges.forEach(action);
+        edges.forEach(record -> action.accept(GraphBinary.edgeFrom(record)));
     }
 
     /** The whole content inline; {@code filesDirectory} is not used (nothing to link). */
     @Override
     public void writeContent(SnapshotBlocks.Writer out, Path filesDirectory) throws IOException {
-        writeTable(out, SnapshotBlocks.HEAP_NODES, nodes, "node", GraphBinary::writeNode);
-        writeTable(out, SnapshotBlocks.HEAP_EDGES, edges, "edge", GraphBinary::writeEdge);
+        writeTable(out, SnapshotBlocks.HEAP_NODES, nodes, "node");
+        writeTable(out, SnapshotBlocks.HEAP_EDGES, edges, "edge");
     }
 
-    private static <T> void writeTable(SnapshotBlocks.Writer out, int kind, IdTable<T> table, String what,
-                                       RecordEncoder<T> encoder) throws IOException {
+    private static void writeTable(SnapshotBlocks.Writer out, int kind, IdTable<byte[]> table, String what)
+            throws IOException {
         try (ParallelBlocks<List<BinaryWriter>> parallel = new ParallelBlocks<>(blocks -> {
             for (BinaryWriter block : blocks) {
                 out.write(kind, block.array(), 0, block.size());
@@ -115,31 +130,28 @@ public final class HeapGraphStore implements GraphStore {
             long bound = table.idBound();
             for (long from = 0; from < bound; from += SEGMENT_IDS) {
                 long start = from;
-                parallel.submit(() -> encodeSegment(table, start, Math.min(bound, start + SEGMENT_IDS), what, encoder));
+                parallel.submit(() -> copySegment(table, start, Math.min(bound, start + SEGMENT_IDS), what));
             }
             parallel.finish();
         }
     }
 
     /** The records with ids in {@code [from, to)} as blocks of about the target size. */
-    private static <T> List<BinaryWriter> encodeSegment(IdTable<T> table, long from, long to, String what,
-                                                        RecordEncoder<T> encoder) {
+    private static List<BinaryWriter> copySegment(IdTable<byte[]> table, long from, long to, String what) {
         List<BinaryWriter> blocks = new ArrayList<>();
         BinaryWriter[] current = {null};
-        table.forEachIn(from, to, value -> {
+        table.forEachIn(from, to, record -> {
+            if (record.length > SnapshotBlocks.MAX_RECORD_BYTES) {
+                throw new RecordTooLargeException("cannot write the snapshot: " + what + " " + new BinaryReader(record).readVarLong()
+                        + " takes " + record.length + " bytes encoded, and a snapshot record holds at most "
+                        + SnapshotBlocks.MAX_RECORD_BYTES + " bytes");
+            }
             if (current[0] == null) {
-                current[0] = new BinaryWriter(SnapshotBlocks.TARGET_BLOCK_BYTES + (64 << 10));
+                current[0] = new BinaryWriter(Math.max(SnapshotBlocks.TARGET_BLOCK_BYTES + (64 << 10), record.length));
                 blocks.add(current[0]);
             }
             BinaryWriter block = current[0];
-            int before = block.size();
-            encoder.encode(block, value);
-            int recordBytes = block.size() - before;
-            if (recordBytes > SnapshotBlocks.MAX_RECORD_BYTES) {
-                throw new RecordTooLargeException("cannot write the snapshot: " + what + " " + idOf(value) + " takes "
-                        + recordBytes + " bytes encoded, and a snapshot record holds at most "
-                        + SnapshotBlocks.MAX_RECORD_BYTES + " bytes");
-            }
+            block.writeBytes(record);
             if (block.size() >= SnapshotBlocks.TARGET_BLOCK_BYTES) {
                 current[0] = null;
             }
@@ -147,19 +159,20 @@ public final class HeapGraphStore implements GraphStore {
         return blocks;
     }
 
-    private static long idOf(Object value) {
-        return value instanceof Node node ? node.id() : ((Edge) value).id();
-    }
-
     @Override
     public ContentLoader loadContent(Path filesDirectory) {
         return new Loader();
     }
 
-    /** Decodes blocks in parallel (sharing repeated values, see {@link RecordDecoder}) and inserts them in block order. */
+    /**
+     * Splits blocks into records in parallel (checking each record's structure) and stores them in
+     * block order, checking that ids appear once; once every block is in, the two adjacency indexes
+     * are built side by side, checking that every edge joins nodes that exist.
+     */
     private static final class Loader implements ContentLoader {
         private final HeapGraphStore target = new HeapGraphStore();
-        private final ParallelBlocks<Object[]> pipeline = new ParallelBlocks<>(this::insert);
+        private final ParallelBlocks<Records> pipeline = new ParallelBlocks<>(this::insert);
+        private final List<Records> edgeBlocks = new ArrayList<>();
         private boolean edgesStarted;
 
         @Override
@@ -169,56 +182,133 @@ public final class HeapGraphStore implements GraphStore {
                     if (edgesStarted) {
                         throw new IOException("snapshot content is corrupt: node records after edge records");
                     }
-                    pipeline.submit(() -> decode(block, true));
+                    pipeline.submit(() -> Records.split(block, false));
                 }
                 case SnapshotBlocks.HEAP_EDGES -> {
                     edgesStarted = true;
-                    pipeline.submit(() -> decode(block, false));
+                    pipeline.submit(() -> Records.split(block, true));
                 }
                 default -> throw new IOException("snapshot content is corrupt: block kind " + block.kind()
                         + " does not belong to the heap store");
             }
         }
 
-        private static Object[] decode(SnapshotBlocks.Block block, boolean nodes) {
-            BinaryReader in = new BinaryReader(block.bytes());
-            RecordDecoder decoder = new RecordDecoder();
-            List<Object> records = new ArrayList<>();
-            while (in.remaining() > 0) {
-                records.add(nodes ? decoder.readNode(in) : decoder.readEdge(in));
-            }
-            return records.toArray();
-        }
-
-        private void insert(Object[] records) throws IOException {
-            for (Object record : records) {
-                if (record instanceof Node node) {
-                    if (target.nodes.put(node.id(), node) != null) {
-                        throw new IOException("snapshot content is corrupt: node " + node.id() + " appears twice");
-                    }
-                } else {
-                    Edge edge = (Edge) record;
-                    if (target.nodes.get(edge.from()) == null || target.nodes.get(edge.to()) == null) {
-                        throw new IOException("snapshot content is inconsistent: edge " + edge.id() + " joins a missing node");
-                    }
-                    if (target.edges.put(edge.id(), edge) != null) {
-                        throw new IOException("snapshot content is corrupt: edge " + edge.id() + " appears twice");
-                    }
-                    // Edges come in ascending id order, so each node's id arrays fill by appending.
-                    target.index(edge);
+        private void insert(Records records) throws IOException {
+            IdTable<byte[]> table = records.edges ? target.edges : target.nodes;
+            for (int i = 0; i < records.count; i++) {
+                if (table.put(records.ids[i], records.records[i]) != null) {
+                    throw new IOException("snapshot content is corrupt: " + (records.edges ? "edge " : "node ")
+                            + records.ids[i] + " appears twice");
                 }
+            }
+            if (records.edges) {
+                edgeBlocks.add(records);
             }
         }
 
         @Override
         public GraphStore finish() throws IOException {
             pipeline.finish();
+            try (ParallelBlocks<Object> indexes = new ParallelBlocks<>(done -> { })) {
+                indexes.submit(() -> buildIndex(target.outgoing, true));
+                indexes.submit(() -> buildIndex(target.incoming, false));
+                indexes.finish();
+            }
             return target;
+        }
+
+        /**
+         * Reads the node table only (complete by now). Edges come in ascending id order, so each node's
+         * id array fills sorted. Where node ids are dense, each node's edges are counted first and its
+         * array allocated at that size, in node order, then filled by primitive writes: appending instead
+         * (arrays allocated and grown in the random order of edge ends, stored into index pages the
+         * collector had already promoted) kept G1's remembered-set refinement busier than the load.
+         */
+        private Object buildIndex(IdTable<long[]> index, boolean outgoing) throws IOException {
+            long bound = target.nodes.idBound();
+            if (bound > Integer.MAX_VALUE - 8 || bound > SPARSE_IDS_PER_NODE * target.nodes.size() + COUNTED_IDS_ALWAYS) {
+                forEachEnd(outgoing, (node, edge) -> index(index, node, edge));
+                return null;
+            }
+            int[] degrees = new int[(int) bound];
+            forEachEnd(outgoing, (node, edge) -> degrees[(int) node]++);
+            for (int node = 0; node < degrees.length; node++) {
+                if (degrees[node] > 0) {
+                    index.put(node, new long[1 + degrees[node]]);
+                }
+            }
+            forEachEnd(outgoing, (node, edge) -> {
+                long[] ids = index.get(node);
+                ids[(int) ++ids[0]] = edge;
+            });
+            return null;
+        }
+
+        /** Each edge's start (outgoing) or end node, in edge id order; fails on an end that is not a node. */
+        private void forEachEnd(boolean outgoing, EdgeEnd action) throws IOException {
+            for (Records records : edgeBlocks) {
+                long[] ends = outgoing ? records.from : records.to;
+                for (int i = 0; i < records.count; i++) {
+                    if (target.nodes.get(ends[i]) == null) {
+                        throw new IOException("snapshot content is inconsistent: edge " + records.ids[i]
+                                + " joins node " + ends[i] + ", which is missing");
+                    }
+                    action.accept(ends[i], records.ids[i]);
+                }
+            }
         }
 
         @Override
         public void close() {
             pipeline.close();
+        }
+    }
+
+    /** One block's records, each in its own array, with the ids the loader checks and indexes. */
+    private static final class Records {
+        final boolean edges;
+        int count;
+        long[] ids = new long[1024];
+        long[] from;
+        long[] to;
+        byte[][] records = new byte[1024][];
+
+        private Records(boolean edges) {
+            this.edges = edges;
+            if (edges) {
+                from = new long[ids.length];
+                to = new long[ids.length];
+            }
+        }
+
+        static Records split(SnapshotBlocks.Block block, boolean edges) {
+            BinaryReader in = new BinaryReader(block.bytes());
+            Records split = new Records(edges);
+            while (in.remaining() > 0) {
+                int start = in.position();
+                long id = in.readVarLong();
+                if (split.count == split.ids.length) {
+                    split.grow();
+                }
+                if (edges) {
+                    split.from[split.count] = in.readVarLong();
+                    split.to[split.count] = in.readVarLong();
+                }
+                GraphBinary.skipLabelAndProperties(in);
+                split.ids[split.count] = id;
+                split.records[split.count++] = in.copyRange(start, in.position());
+            }
+            return split;
+        }
+
+        private void grow() {
+            int size = ids.length * 2;
+            ids = Arrays.copyOf(ids, size);
+            records = Arrays.copyOf(records, size);
+            if (edges) {
+                from = Arrays.copyOf(from, size);
+                to = Arrays.copyOf(to, size);
+            }
         }
     }
 
@@ -230,33 +320,31 @@ public final class HeapGraphStore implements GraphStore {
         incoming.clear();
     }
 
-    private void index(Edge edge) {
-        edgeIds(outgoing, edge.from()).add(edge.id());
-        edgeIds(incoming, edge.to()).add(edge.id());
+    private void index(long from, long to, long edgeId) {
+        index(outgoing, from, edgeId);
+        index(incoming, to, edgeId);
     }
 
-    private static EdgeIds edgeIds(IdTable<EdgeIds> index, long nodeId) {
-        EdgeIds ids = index.get(nodeId);
-        if (ids == null) {
-            ids = new EdgeIds();
-            index.put(nodeId, ids);
+    private static void index(IdTable<long[]> index, long nodeId, long edgeId) {
+        long[] ids = index.get(nodeId);
+        long[] updated = EdgeIds.add(ids, edgeId);
+        if (updated != ids) {
+            index.put(nodeId, updated);
         }
-        return ids;
     }
 
-    private static void unindex(IdTable<EdgeIds> index, long nodeId, long edgeId) {
-        EdgeIds ids = index.get(nodeId);
+    private static void unindex(IdTable<long[]> index, long nodeId, long edgeId) {
+        long[] ids = index.get(nodeId);
         if (ids != null) {
-            ids.remove(edgeId);
-            if (ids.isEmpty()) {
+            long[] updated = EdgeIds.remove(ids, edgeId);
+            if (updated == null) {
                 index.remove(nodeId);
             }
         }
     }
 
-    private static long[] idsOf(IdTable<EdgeIds> index, long nodeId) {
-        EdgeIds ids = index.get(nodeId);
-        return ids == null ? new long[0] : ids.toArray();
+    private static long[] idsOf(IdTable<long[]> index, long nodeId) {
+        return EdgeIds.toArray(index.get(nodeId));
     }
 
     static long[] mergeDistinct(long[] a, long[] b) {
@@ -279,8 +367,8 @@ public final class HeapGraphStore implements GraphStore {
     }
 
     @FunctionalInterface
-    private interface RecordEncoder<T> {
-        void encode(BinaryWriter out, T value);
+    private interface EdgeEnd {
+        void accept(long node, long edge);
     }
 
     /** A record over the limit, raised inside an encoding task and reported as the IOException it is. */

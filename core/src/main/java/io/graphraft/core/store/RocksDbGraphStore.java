@@ -98,6 +98,11 @@ public final class RocksDbGraphStore implements GraphStore {
     }
 
     @Override
+    public boolean containsNode(long id) {
+        return get(key(NODE, id)) != null;
+    }
+
+    @Override
     public Edge edge(long id) {
         byte[] value = get(key(EDGE, id));
         return value == null ? null : GraphBinary.edgeFrom(value);

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The store backends. */
 public enum StoreKind {
-    /** Paged arrays on the heap; snapshot = every node and edge record, encoded and decoded in parallel blocks. */
+    /** Encoded records in paged arrays on the heap; snapshot = those records, copied into and split from parallel blocks. */
     HEAP,
     /** RocksDB through JNI; snapshot = a RocksDB checkpoint (hard links beside a snapshot directory, streamed otherwise). */
     ROCKSDB;
