@@ -91,7 +91,7 @@ class ReportWriterTest {
                 "## 8. Client batching (concurrent writers, off vs auto)", "## 9. Reads (what each consistency level costs)",
                 "## State machine alone (ApplyBenchmark)");
         assertThat(md).as("env.json and the snapshot facts were read")
-                .contains("| copycat | {io.atomix.copycat:1.2.8,io.atomix.catalyst:1.2.1} |", " MiB |");
+                .contains("| copycat | {io.atomix.catalyst:1.2.1,io.atomix.copycat:1.2.8} |", " MiB |");
     }
 
     @Test

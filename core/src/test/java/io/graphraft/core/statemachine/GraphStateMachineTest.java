@@ -1,6 +1,5 @@
 package io.graphraft.core.statemachine;
 
-import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.ErrorCode;
 import io.graphraft.core.command.Query;
@@ -8,8 +7,8 @@ import io.graphraft.core.command.Result;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.model.Node;
 import io.graphraft.core.store.StoreKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,19 +31,13 @@ class GraphStateMachineTest {
     @TempDir
     Path temp;
 
-    private final List<GraphStateMachine> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedStateMachines machines = new OpenedStateMachines();
     private long index;
     private int copies;
 
-    @AfterEach
-    void closeAll() {
-        opened.forEach(GraphStateMachine::close);
-    }
-
     private GraphStateMachine open(StoreKind kind) {
-        GraphStateMachine machine = GraphStateMachine.open(kind, temp.resolve("store-" + opened.size()), CodecKind.BINARY.codec());
-        opened.add(machine);
-        return machine;
+        return machines.open(kind, temp);
     }
 
     private Result apply(GraphStateMachine machine, Command command) {

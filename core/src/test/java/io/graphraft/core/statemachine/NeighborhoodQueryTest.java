@@ -10,15 +10,14 @@ import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.store.StoreKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,20 +29,15 @@ class NeighborhoodQueryTest {
     @TempDir
     Path temp;
 
-    private final List<GraphStateMachine> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedStateMachines machines = new OpenedStateMachines();
     private long index;
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(GraphStateMachine::close);
-    }
 
     /**
      * Nodes 1..8: 1→2, 1→3, 2→4, 3→4, 4→1 (a cycle back to the start), 4→5, 5→6, 7→1, 2→2 (a loop); 8 has no edge.
      */
     private GraphStateMachine graph(StoreKind kind) {
-        GraphStateMachine sm = GraphStateMachine.open(kind, temp.resolve("store-" + opened.size()), CodecKind.BINARY.codec());
-        opened.add(sm);
+        GraphStateMachine sm = machines.open(kind, temp);
         for (int i = 1; i <= 8; i++) {
             assertThat(sm.apply(++index, Command.CreateNode.of("N", Map.of()))).isEqualTo(new Result.Applied(i));
         }

@@ -1,14 +1,14 @@
 package io.graphraft.core.store;
 
-import io.graphraft.core.codec.CodecKind;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.model.Direction;
 import io.graphraft.core.statemachine.GraphStateMachine;
+import io.graphraft.core.statemachine.OpenedStateMachines;
 import io.graphraft.core.statemachine.SnapshotException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,17 +39,11 @@ class HeapSnapshotContentTest {
     @TempDir
     Path temp;
 
-    private final List<GraphStateMachine> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() {
-        opened.forEach(GraphStateMachine::close);
-    }
+    @RegisterExtension
+    final OpenedStateMachines machines = new OpenedStateMachines();
 
     private GraphStateMachine open(StoreKind kind) {
-        GraphStateMachine machine = GraphStateMachine.open(kind, temp.resolve("store-" + opened.size()), CodecKind.BINARY.codec());
-        opened.add(machine);
-        return machine;
+        return machines.open(kind, temp);
     }
 
     @Test

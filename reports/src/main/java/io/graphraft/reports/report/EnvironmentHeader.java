@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The report's title and the run's environment (floors included), with how to read the numbers. */
 final class EnvironmentHeader implements Section {
@@ -52,7 +53,8 @@ final class EnvironmentHeader implements Section {
         page.line("| recording one latency | " + Format.number(number(env.recordingOverheadNanos()), "%.0f ns") + " |");
         env.engines().forEach((engine, facts) -> {
             if (facts.libraries() != null && !facts.libraries().isEmpty()) {
-                page.line("| " + engine + " | {" + String.join(",", facts.libraries().entrySet().stream()
+                // sorted: an engine's library map has no order of its own (Map.of iterates differently per JVM)
+                page.line("| " + engine + " | {" + String.join(",", new TreeMap<>(facts.libraries()).entrySet().stream()
                         .map(e -> e.getKey() + ":" + e.getValue()).toList()) + "} |");
             }
         });
