@@ -180,7 +180,7 @@ class ComparisonTest {
         Path a = FixtureRuns.copy("run-a", temp);
         Path b = FixtureRuns.copy("run-b", temp);
         Path env = b.resolve("env.json");
-        // the fixtures' fsync probes are 25% apart (108 vs 135 µs): already "different"; make B's floors A's first
+        // the fixtures' fsync probes are 25% apart (108 vs 135 µs), a moved floor; give B A's floors so none is named
         RunEnvironment envA = RunEnvironment.read(a);
         RunEnvironment envB = RunEnvironment.read(b);
         new RunEnvironment(envB.createdAt(), envB.gitRevision(), envB.jvm(), envB.os(), envB.cpu(), envB.dataDirectory(),
