@@ -123,6 +123,8 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         }
         File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
         graph.writeSnapshot(file.toPath());
+        // The .md5 is Ratis's: its storage keeps (and retires) only snapshots that have one, and
+        // installs send it to followers, which check the received file against it.
         MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
         latestSnapshot = storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
         return applied.getIndex();
@@ -145,11 +147,9 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         if (snapshot == null) {
             return;
         }
-        FileInfo file = snapshot.getFile();
-        if (file.getFileDigest() != null) {
-            MD5FileUtil.verifySavedMD5(file.getPath().toFile(), file.getFileDigest());
-        }
-        graph.restoreSnapshot(file.getPath());
+        // Not MD5FileUtil.verifySavedMD5: the restore checks every block's checksum before it swaps
+        // anything in, and the MD5 would read the whole file a second time (~0.2 s for 1M nodes).
+        graph.restoreSnapshot(snapshot.getFile().getPath());
         setLastAppliedTermIndex(snapshot.getTermIndex());
     }
 }
