@@ -284,19 +284,24 @@ class JraftEngineTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Flips a bit of the checksum at the end of the newest graph snapshot file below {@code directory}. */
+    /** Flips a bit of the checksum at the end of the newest graph snapshot file (snapshot_N/graph/snapshot.bin) below {@code directory}. */
     private static Path corruptNewestSnapshot(Path directory) throws IOException {
         Path file;
         try (Stream<Path> files = Files.walk(directory)) {
-            file = files.filter(p -> p.getFileName().toString().equals(GraphJraftStateMachine.SNAPSHOT_FILE))
-                    .filter(p -> p.getParent().getFileName().toString().startsWith("snapshot_"))
-                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getParent().getFileName().toString().substring(9))))
+            file = files.filter(p -> p.endsWith(Path.of(GraphJraftStateMachine.DIRECTORY_SNAPSHOT_FILE)))
+                    .filter(p -> jraftSnapshotName(p).startsWith("snapshot_"))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(jraftSnapshotName(p).substring(9))))
                     .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 1] ^= 0x01;
         Files.write(file, bytes);
         return file;
+    }
+
+    /** The name of the jraft snapshot directory that holds a graph snapshot file. */
+    private static String jraftSnapshotName(Path graphSnapshotFile) {
+        return graphSnapshotFile.getParent().getParent().getFileName().toString();
     }
 
     /** Raises every follower's election timeout to a minute, so that only a hand-over can elect a new leader soon. */

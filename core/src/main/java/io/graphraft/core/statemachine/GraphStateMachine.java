@@ -65,7 +65,7 @@ public final class GraphStateMachine implements AutoCloseable {
     static final int SNAPSHOT_VERSION = 3;
     private static final int SNAPSHOT_VERSION_WITHOUT_SESSIONS = 2;
     /** In a snapshot directory: the snapshot itself, and the folder of the files the store keeps beside it. */
-    static final String SNAPSHOT_FILE = "snapshot.bin";
+    public static final String SNAPSHOT_FILE = "snapshot.bin";
     static final String SNAPSHOT_FILES = "files";
     private static final int FILE_BUFFER = 1 << 20;
 
