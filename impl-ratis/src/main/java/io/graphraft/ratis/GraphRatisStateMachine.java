@@ -1,32 +1,28 @@
 package io.graphraft.ratis;
 
 import io.graphraft.core.statemachine.GraphStateMachine;
-import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
-import org.apache.ratis.server.storage.FileInfo;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.FileListSnapshotInfo;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
-import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
-import org.apache.ratis.util.MD5FileUtil;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Adapts core's {@link GraphStateMachine} to Ratis: log entries are applied in order on Ratis's
- * updater thread, queries are answered from the local graph, and snapshots are single files in
- * Ratis's {@link SimpleStateMachineStorage} (written by {@link GraphStateMachine#writeSnapshot}).
+ * updater thread, queries are answered from the local graph, and snapshots are kept by
+ * {@link GraphSnapshotStorage} (Ratis's snapshot files, each with the RocksDB checkpoint's files beside it).
  *
  * <p>The graph is empty when this is created; {@link #initialize} restores the newest snapshot and
  * Ratis then replays the log after it. A follower receiving a snapshot install is paused, then
@@ -34,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class GraphRatisStateMachine extends BaseStateMachine {
     private final GraphStateMachine graph;
-    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final GraphSnapshotStorage storage = new GraphSnapshotStorage();
     private final AtomicBoolean closed = new AtomicBoolean();
     /**
      * The newest snapshot, or null if there is none. Kept here because the storage's own
@@ -43,7 +39,7 @@ final class GraphRatisStateMachine extends BaseStateMachine {
      * Every path that creates a snapshot (initialize, takeSnapshot, an installed snapshot's reinitialize)
      * sets it.
      */
-    private volatile SingleFileSnapshotInfo latestSnapshot;
+    private volatile FileListSnapshotInfo latestSnapshot;
 
     GraphRatisStateMachine(GraphStateMachine graph) {
         this.graph = graph;
@@ -54,7 +50,7 @@ final class GraphRatisStateMachine extends BaseStateMachine {
     }
 
     @Override
-    public SimpleStateMachineStorage getStateMachineStorage() {
+    public GraphSnapshotStorage getStateMachineStorage() {
         return storage;
     }
 
@@ -63,7 +59,8 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         getLifeCycle().startAndTransition(() -> {
             super.initialize(server, groupId, raftStorage);
             storage.init(raftStorage);
-            restore(storage.loadLatestSnapshot());
+            storage.deleteOrphans();
+            restoreLatest();
         }, IOException.class);
     }
 
@@ -79,7 +76,7 @@ final class GraphRatisStateMachine extends BaseStateMachine {
     /** Called after a snapshot install: loads the installed snapshot (the storage's cache is stale, so rescan). */
     @Override
     public synchronized void reinitialize() throws IOException {
-        restore(storage.loadLatestSnapshot());
+        restoreLatest();
         if (getLifeCycleState() == LifeCycle.State.PAUSED) {
             getLifeCycle().transition(LifeCycle.State.STARTING);
             getLifeCycle().transition(LifeCycle.State.RUNNING);
@@ -117,21 +114,16 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         if (applied.getIndex() < 0) {
             return RaftLog.INVALID_LOG_INDEX;
         }
-        SingleFileSnapshotInfo latest = latestSnapshot;
+        FileListSnapshotInfo latest = latestSnapshot;
         if (latest != null && latest.getIndex() >= applied.getIndex()) {
             return latest.getIndex();
         }
-        File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
-        graph.writeSnapshot(file.toPath());
-        // The .md5 is Ratis's: its storage keeps (and retires) only snapshots that have one, and
-        // installs send it to followers, which check the received file against it.
-        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        latestSnapshot = storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
+        latestSnapshot = storage.write(graph, applied);
         return applied.getIndex();
     }
 
     @Override
-    public SingleFileSnapshotInfo getLatestSnapshot() {
+    public FileListSnapshotInfo getLatestSnapshot() {
         return latestSnapshot;
     }
 
@@ -142,14 +134,11 @@ final class GraphRatisStateMachine extends BaseStateMachine {
         }
     }
 
-    private void restore(SingleFileSnapshotInfo snapshot) throws IOException {
+    private void restoreLatest() throws IOException {
+        FileListSnapshotInfo snapshot = storage.restoreLatest(graph);
         latestSnapshot = snapshot;
-        if (snapshot == null) {
-            return;
+        if (snapshot != null) {
+            setLastAppliedTermIndex(snapshot.getTermIndex());
         }
-        // Not MD5FileUtil.verifySavedMD5: the restore checks every block's checksum before it swaps
-        // anything in, and the MD5 would read the whole file a second time (~0.2 s for 1M nodes).
-        graph.restoreSnapshot(snapshot.getFile().getPath());
-        setLastAppliedTermIndex(snapshot.getTermIndex());
     }
 }

@@ -155,15 +155,11 @@ final class RatisMember implements Member {
         return Directories.sizeOf(groupDirectory().resolve("current"));
     }
 
+    /** The newest snapshot file and the files it keeps beside it (a removed one counts 0: retention may run while we look). */
     @Override
     public long snapshotSizeBytes() {
-        return newestSnapshot().map(file -> {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                return 0L; // removed by snapshot retention while we looked
-            }
-        }).orElse(0L);
+        return newestSnapshot().map(file -> Directories.sizeOf(file) + Directories.sizeOf(GraphSnapshotStorage.filesDirectory(file)))
+                .orElse(0L);
     }
 
     /** The first index still in this peer's log: above 0 once it was purged or the peer started from an installed snapshot. */

@@ -12,8 +12,11 @@ import io.graphraft.core.engine.NodeHandle;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.engine.Role;
 import io.graphraft.core.engine.UnsupportedSettingException;
+import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.store.StoreKind;
+import io.graphraft.core.util.Directories;
 import io.graphraft.tck.ClusterFixture;
+import org.apache.ratis.util.MD5FileUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,7 +144,7 @@ class RatisEngineTest {
 
     @ParameterizedTest(name = "store={0}")
     @EnumSource(StoreKind.class)
-    void aWipedFollowerStartsFromTheLeadersSnapshotNotFromTheLog(StoreKind store) {
+    void aWipedFollowerStartsFromTheLeadersSnapshotNotFromTheLog(StoreKind store) throws IOException {
         Cluster cluster = clusters.started(clusters.spec(3).store(store).snapshotThreshold(50).trailingLogs(10));
         GraphClient client = cluster.client();
         writeNodes(client, 60);
@@ -163,6 +167,85 @@ class RatisEngineTest {
                 .isGreaterThan(1);
         assertThat(follower.snapshotSizeBytes()).isPositive();
         assertThat(follower.localRead(new Query.Digest())).isEqualTo(leader.localRead(new Query.Digest()));
+        if (store == StoreKind.ROCKSDB) {
+            assertThat(filesDirectories(cluster, follower)).as("the install sent the checkpoint's files beside the snapshot file")
+                    .isNotEmpty().allSatisfy(files -> assertThat(names(files)).anyMatch(name -> name.endsWith(".sst")));
+        }
+    }
+
+    @Test
+    void aRocksDbSnapshotKeepsItsCheckpointBesideTheSnapshotFileAndRetiredOnesAreRemoved() throws IOException {
+        Cluster cluster = clusters.started(clusters.spec(1).store(StoreKind.ROCKSDB));
+        NodeHandle node = cluster.nodes().get(0);
+        for (int i = 0; i < 3; i++) {
+            writeNodes(cluster.client(), 5);
+            node.takeSnapshot();
+        }
+        // Ratis retires snapshots after it answered the snapshot request.
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            List<Path> retained = snapshotFiles(cluster, node);
+            assertThat(retained).as("Ratis retains two snapshots").hasSize(2);
+            assertThat(filesDirectories(cluster, node)).as("each retained snapshot file has its files, the retired one none")
+                    .containsExactlyInAnyOrderElementsOf(retained.stream().map(GraphSnapshotStorage::filesDirectory).toList());
+        });
+        List<Path> snapshots = snapshotFiles(cluster, node);
+        assertThat(filesDirectories(cluster, node)).allSatisfy(files ->
+                assertThat(names(files)).anyMatch(name -> name.endsWith(".sst")).contains("CURRENT"));
+
+        node.stop();
+        Path stateMachine = snapshots.get(0).getParent();
+        Path orphan = Files.createDirectories(stateMachine.resolve("snapshot.1_1" + GraphSnapshotStorage.FILES_SUFFIX));
+        Files.writeString(orphan.resolve("000001.sst"), "left by a crash before its snapshot file was renamed");
+        Path staging = Files.createDirectories(stateMachine.resolve("snapshot.1_2.staging.tmp"));
+        node.restart();
+
+        assertThat(orphan).as("a files directory without its snapshot file").doesNotExist();
+        assertThat(staging).as("a staging directory a crash left").doesNotExist();
+        assertThat(filesDirectories(cluster, node)).hasSize(2);
+        assertThat(node.localRead(new Query.Count())).isEqualTo(new Result.Counts(15, 0));
+    }
+
+    /** Snapshots written before files directories are one self-contained file (the checkpoint streamed inside). */
+    @Test
+    void aRestartFromASingleFileRocksDbSnapshotWrittenBeforeFilesDirectoriesRestoresTheGraph() throws IOException {
+        Cluster cluster = clusters.started(clusters.spec(1).store(StoreKind.ROCKSDB).snapshotThreshold(50).trailingLogs(10));
+        NodeHandle node = cluster.nodes().get(0);
+        List<Long> ids = writeNodes(cluster.client(), 80);
+        node.takeSnapshot();
+        await().atMost(CONVERGENCE).untilAsserted(() ->
+                assertThat(logStartIndex(cluster, node)).as("log purged up to the snapshot").isGreaterThan(1));
+        Result digest = node.localRead(new Query.Digest());
+        node.stop();
+        for (Path snapshot : snapshotFiles(cluster, node)) {
+            rewriteAsSingleFile(cluster, snapshot);
+        }
+        assertThat(filesDirectories(cluster, node)).isEmpty();
+
+        node.restart();
+
+        assertThat(node.localRead(new Query.GetNode(ids.get(0)))).as("only the snapshot holds it").isInstanceOf(Result.NodeFound.class);
+        assertThat(node.localRead(new Query.Digest())).isEqualTo(digest);
+        writeNodes(cluster.client(), 5);
+        node.takeSnapshot();
+        await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(filesDirectories(cluster, node))
+                .as("the next snapshot keeps its files beside it again").hasSize(1));
+    }
+
+    @Test
+    void aRestartFromARocksDbSnapshotMissingACheckpointFileFailsNamingIt() throws IOException {
+        Cluster cluster = clusters.started(clusters.spec(1).store(StoreKind.ROCKSDB));
+        writeNodes(cluster.client(), 10);
+        NodeHandle node = cluster.nodes().get(0);
+        node.takeSnapshot();
+        node.stop();
+        Path files = filesDirectories(cluster, node).get(0);
+        String sst = names(files).stream().filter(name -> name.endsWith(".sst")).findFirst().orElseThrow();
+        Files.delete(files.resolve(sst));
+
+        assertThatThrownBy(node::restart)
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasStackTraceContaining(sst).hasStackTraceContaining("missing");
+        assertThat(node.role()).isEqualTo(Role.STOPPED);
     }
 
     /** No MD5 is checked on restart (the graph's block checksums are): a damaged snapshot must still stop the start. */
@@ -213,6 +296,51 @@ class RatisEngineTest {
                 .filteredOn(t -> !before.contains(t) && t.isAlive() && !t.isDaemon() && !t.getName().startsWith("awaitility"))
                 .extracting(Thread::getName)
                 .isEmpty());
+    }
+
+    private static final Pattern SNAPSHOT_FILE = Pattern.compile("snapshot\\.\\d+_\\d+");
+
+    /** Ratis's snapshot files (snapshot.<term>_<index>) in a node's state machine directory, oldest first. */
+    private static List<Path> snapshotFiles(Cluster cluster, NodeHandle node) throws IOException {
+        return listStateMachineDirectory(cluster, node).filter(p -> SNAPSHOT_FILE.matcher(p.getFileName().toString()).matches())
+                .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().replaceFirst(".*_", ""))))
+                .toList();
+    }
+
+    private static List<Path> filesDirectories(Cluster cluster, NodeHandle node) throws IOException {
+        return listStateMachineDirectory(cluster, node)
+                .filter(p -> Files.isDirectory(p) && p.getFileName().toString().endsWith(GraphSnapshotStorage.FILES_SUFFIX))
+                .toList();
+    }
+
+    private static Stream<Path> listStateMachineDirectory(Cluster cluster, NodeHandle node) throws IOException {
+        Path stateMachine;
+        try (Stream<Path> walk = Files.walk(cluster.spec().nodeDirectory(ClusterFixture.index(node)).resolve("ratis"))) {
+            stateMachine = walk.filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals("sm")).findFirst().orElseThrow();
+        }
+        try (Stream<Path> entries = Files.list(stateMachine)) {
+            return entries.toList().stream();
+        }
+    }
+
+    private static List<String> names(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Turns a snapshot into the self-contained single file this adapter wrote before, with Ratis's .md5 for it. */
+    private void rewriteAsSingleFile(Cluster cluster, Path snapshot) throws IOException {
+        Path files = GraphSnapshotStorage.filesDirectory(snapshot);
+        try (GraphStateMachine graph = GraphStateMachine.open(StoreKind.ROCKSDB, temp.resolve("rewrite-" + snapshot.getFileName()),
+                cluster.spec().codec().codec())) {
+            graph.restoreSnapshot(snapshot, files);
+            graph.writeSnapshot(snapshot);
+        }
+        Directories.deleteRecursively(files);
+        MD5FileUtil.computeAndSaveMd5ForFile(snapshot.toFile());
     }
 
     private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");

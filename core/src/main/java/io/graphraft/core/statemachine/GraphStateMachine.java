@@ -66,7 +66,7 @@ public final class GraphStateMachine implements AutoCloseable {
     private static final int SNAPSHOT_VERSION_WITHOUT_SESSIONS = 2;
     /** In a snapshot directory: the snapshot itself, and the folder of the files the store keeps beside it. */
     public static final String SNAPSHOT_FILE = "snapshot.bin";
-    static final String SNAPSHOT_FILES = "files";
+    public static final String SNAPSHOT_FILES = "files";
     private static final int FILE_BUFFER = 1 << 20;
 
     private final Codec codec;
@@ -364,15 +364,20 @@ public final class GraphStateMachine implements AutoCloseable {
 
     /** Restores a snapshot written by {@link #writeSnapshot(Path)}. */
     public void restoreSnapshot(Path file) throws SnapshotException {
-        restoreFile(file, null);
+        restoreSnapshot(file, null);
     }
 
     /** Restores a snapshot written by {@link #writeSnapshotDirectory}. */
     public void restoreSnapshotDirectory(Path directory) throws SnapshotException {
-        restoreFile(directory.resolve(SNAPSHOT_FILE), directory.resolve(SNAPSHOT_FILES));
+        restoreSnapshot(directory.resolve(SNAPSHOT_FILE), directory.resolve(SNAPSHOT_FILES));
     }
 
-    private void restoreFile(Path file, Path filesDirectory) throws SnapshotException {
+    /**
+     * Restores the {@value #SNAPSHOT_FILE} of a snapshot directory whose {@value #SNAPSHOT_FILES} directory an
+     * engine keeps at {@code filesDirectory} (its storage names snapshot files itself). A self-contained
+     * file ({@link #writeSnapshot(Path)}) restores too: it never looks at {@code filesDirectory}.
+     */
+    public void restoreSnapshot(Path file, Path filesDirectory) throws SnapshotException {
         if (!Files.isRegularFile(file)) {
             throw new SnapshotException("snapshot file " + file + " does not exist");
         }
