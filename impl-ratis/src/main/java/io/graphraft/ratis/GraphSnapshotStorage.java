@@ -45,7 +45,7 @@ final class GraphSnapshotStorage extends SimpleStateMachineStorage {
     private static final String STAGING_SUFFIX = ".staging";
     /** What this storage creates beside Ratis's snapshot files: files directories and staging directories (and their .tmp). */
     private static final Pattern OWN_DIRECTORY = Pattern.compile(
-            "(snapshot\\.\\d+_\\d+)(?:" + Pattern.quote(FILES_SUFFIX) + "|" + Pattern.quote(STAGING_SUFFIX) + "(?:\\.tmp)?)");
+            "(" + SNAPSHOT_REGEX.pattern() + ")(?:" + Pattern.quote(FILES_SUFFIX) + "|" + Pattern.quote(STAGING_SUFFIX) + "(?:\\.tmp)?)");
 
     private volatile Path directory;
 

@@ -16,6 +16,7 @@ import io.graphraft.core.statemachine.GraphStateMachine;
 import io.graphraft.core.store.StoreKind;
 import io.graphraft.core.util.Directories;
 import io.graphraft.tck.ClusterFixture;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.util.MD5FileUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,10 +257,7 @@ class RatisEngineTest {
         NodeHandle node = cluster.nodes().get(0);
         node.takeSnapshot();
         node.stop();
-        Path snapshot;
-        try (Stream<Path> files = Files.walk(cluster.spec().nodeDirectory(0))) {
-            snapshot = files.filter(p -> p.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).findFirst().orElseThrow();
-        }
+        Path snapshot = snapshotFiles(cluster, node).get(0);
         byte[] bytes = Files.readAllBytes(snapshot);
         bytes[bytes.length - 1] ^= 0x01;
         Files.write(snapshot, bytes);
@@ -298,11 +296,9 @@ class RatisEngineTest {
                 .isEmpty());
     }
 
-    private static final Pattern SNAPSHOT_FILE = Pattern.compile("snapshot\\.\\d+_\\d+");
-
     /** Ratis's snapshot files (snapshot.<term>_<index>) in a node's state machine directory, oldest first. */
     private static List<Path> snapshotFiles(Cluster cluster, NodeHandle node) throws IOException {
-        return listStateMachineDirectory(cluster, node).filter(p -> SNAPSHOT_FILE.matcher(p.getFileName().toString()).matches())
+        return listStateMachineDirectory(cluster, node).filter(p -> SimpleStateMachineStorage.SNAPSHOT_REGEX.matcher(p.getFileName().toString()).matches())
                 .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().replaceFirst(".*_", ""))))
                 .toList();
     }
