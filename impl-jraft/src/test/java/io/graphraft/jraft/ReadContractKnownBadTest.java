@@ -59,6 +59,14 @@ class ReadContractKnownBadTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("LINEARIZABLE read through a client that took the cut-off");
     }
 
+    /** A client that serves FOLLOWER reads as LOCAL ones: the member it takes for the leader answers them. */
+    @Test
+    void aFollowerReadServedByTheLeaderFailsTheFollowerOnlyCase() {
+        ReadContract contract = contractWith(FollowerAsLocalClient::new);
+        assertThatThrownBy(contract::aFollowerReadCatchesUpAndIsServedByAFollowerOnly)
+                .isInstanceOf(AssertionError.class).hasMessageContaining("the only member running, after it answered a FOLLOWER read");
+    }
+
     private ReadContract contractWith(UnaryOperator<GraphClient> flaw) {
         Engine bad = new FlawedClients(Engines.byName("jraft"), flaw);
         ClusterFixture clusters = new ClusterFixture(bad, temp, b -> b.electionTimeout(Duration.ofMillis(500)),
@@ -204,6 +212,17 @@ class ReadContractKnownBadTest {
         @Override
         public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
             return client.readEncoded(query, consistency == ReadConsistency.LINEARIZABLE ? ReadConsistency.LOCAL : consistency);
+        }
+    }
+
+    private static final class FollowerAsLocalClient extends ForwardingClient {
+        FollowerAsLocalClient(GraphClient client) {
+            super(client);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
+            return client.readEncoded(query, consistency == ReadConsistency.FOLLOWER ? ReadConsistency.LOCAL : consistency);
         }
     }
 }
