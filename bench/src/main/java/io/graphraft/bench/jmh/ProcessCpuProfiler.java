@@ -57,7 +57,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
         if (cpuAtStart < 0 || own < 0 || wall <= 0) {
             return results; // the platform does not report process CPU time
         }
-        long cpu = own - cpuAtStart + childrenSince(childrenAtStart, childCpuNanos());
+        long cpu = own - cpuAtStart + cpuSince(childrenAtStart, childCpuNanos());
         results.add(new ScalarResult(SecondaryResults.CPU_CORES, (double) cpu / wall, "cores", AggregationPolicy.AVG));
         long ops = result.getMetadata().getAllOps();
         if (ops > 0) {
@@ -74,11 +74,14 @@ public final class ProcessCpuProfiler implements InternalProfiler {
         return cpu;
     }
 
-    /** CPU the descendants in {@code end} burned since {@code start} (a child born since counts from zero). */
-    static long childrenSince(Map<Long, Long> start, Map<Long, Long> end) {
+    /**
+     * CPU the processes (or threads) in {@code end} burned since {@code start}, by id: one born since counts
+     * from zero, one that ended is left out.
+     */
+    static long cpuSince(Map<Long, Long> start, Map<Long, Long> end) {
         long sum = 0;
-        for (Map.Entry<Long, Long> child : end.entrySet()) {
-            sum += Math.max(0, child.getValue() - start.getOrDefault(child.getKey(), 0L));
+        for (Map.Entry<Long, Long> each : end.entrySet()) {
+            sum += Math.max(0, each.getValue() - start.getOrDefault(each.getKey(), 0L));
         }
         return sum;
     }

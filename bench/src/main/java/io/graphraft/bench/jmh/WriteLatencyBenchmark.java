@@ -1,10 +1,12 @@
 package io.graphraft.bench.jmh;
 
 import io.graphraft.bench.load.WriteCommands;
+import io.graphraft.cluster.Topology;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ReadConsistency;
+import io.graphraft.reports.runfiles.TrialParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,11 +14,13 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +43,24 @@ public class WriteLatencyBenchmark {
      */
     static final long MAX_GRAPH_NODES = 1_000_000;
 
+    /** Longest warm-up of node JVMs before their JIT is done ({@link WarmUntilCompiled}). */
+    static final Duration NODE_JIT_DEADLINE = Duration.ofSeconds(90);
+
     @State(Scope.Benchmark)
     public static class BoundedGraph extends ClusterState {
+        /** {@code jit}: cold node JVMs ({@code topology=process}) run writes until their JIT is done, then JMH's warm-up follows. */
+        @Param({TrialParameters.DEFAULT_NODE_WARMUP})
+        public String nodeWarmup;
+
+        @Override
+        protected void prepare() {
+            if (trial.topology() == Topology.PROCESS && trial.warmNodesUntilCompiled()) {
+                WarmUntilCompiled.Outcome warm = WarmUntilCompiled.run(
+                        () -> Checks.applied(client.submit(WriteCommands.CREATE_NODE).join()), NODE_JIT_DEADLINE);
+                System.out.println(warm.describe());
+            }
+        }
+
         @Setup(Level.Iteration)
         public void keepGraphBounded() {
             Result counts = client.read(new Query.Count(), ReadConsistency.LINEARIZABLE).join();

@@ -18,8 +18,10 @@ public final class SuiteEstimate {
     static final double IN_JVM_SECONDS = 0.8;
     /** Each member started as its own JVM (topology=process). */
     static final double NODE_PROCESS_SECONDS = 2;
-    /** Graph nodes loaded through the client per second, during set-up. */
-    static final double LOADED_NODES_PER_SECOND = 100_000;
+    /** Graph nodes loaded through the client per second, during set-up (1M-node trials took 11-17 s an engine, load included). */
+    static final double LOADED_NODES_PER_SECOND = 200_000;
+    /** A latency trial's node JVMs (topology=process) running writes until their JIT is done (46 to 58 s measured, the latency criterion adds some). */
+    static final double NODE_JIT_WARMUP_SECONDS = 60;
     /** JMH's own work between iterations. */
     static final double ITERATION_OVERHEAD_SECONDS = 0.1;
 
@@ -50,6 +52,9 @@ public final class SuiteEstimate {
         double seconds = start;
         if ("process".equals(combination.get(TrialParameters.TOPOLOGY))) {
             seconds += NODE_PROCESS_SECONDS * nodes(benchmark, combination);
+            if (benchmark == BenchmarkId.WRITE_LATENCY && !"none".equals(combination.get(TrialParameters.NODE_WARMUP))) {
+                seconds += NODE_JIT_WARMUP_SECONDS;
+            }
         }
         return seconds + graphNodes(combination) / LOADED_NODES_PER_SECOND;
     }
@@ -59,10 +64,10 @@ public final class SuiteEstimate {
         double graph = graphNodes(combination) / LOADED_NODES_PER_SECOND;
         return switch (benchmark) {
             case TAKE_SNAPSHOT -> 1 + graph / 10;
-            case RESTART -> 2 + graph / 4 + ("process".equals(combination.get(TrialParameters.TOPOLOGY)) ? 2 : 0);
+            case RESTART -> 1 + graph / 4 + ("process".equals(combination.get(TrialParameters.TOPOLOGY)) ? 2 : 0);
             case CATCH_UP -> 2 + graph / 4;
-            case COLD_START -> 1.5;
-            case FAILOVER -> 2.5;
+            case COLD_START -> 1;
+            case FAILOVER -> 1.5;
             case OPEN_LOOP -> 1 + Double.parseDouble(combination.getOrDefault("seconds", "5"));
             default -> 2;
         };

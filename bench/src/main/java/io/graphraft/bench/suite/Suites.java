@@ -49,8 +49,11 @@ public final class Suites {
     static final Timing HEADLINE_THROUGHPUT = Timing.warm(4, 1000, 10, 1000);
     /** A replicated engine's figure beside the headline, in its warm JVM. */
     static final Timing BRIEF = Timing.warm(3, 1000, 5, 1000);
-    /** A trial in a fork of its own (nodes as processes) that must warm the JIT itself. */
-    static final Timing FORKED = Timing.timed(1, 6, 2000, 5, 1000);
+    /**
+     * A latency trial in a fork of its own (nodes as processes): its node JVMs first run writes until their
+     * JIT is done ({@code nodeWarmup=jit}), then a brief warm-up and six 1-second iterations.
+     */
+    static final Timing FORKED = Timing.timed(1, 2, 1000, 6, 1000);
     /** The baselines warm up in a few seconds. */
     static final Timing BASELINE = Timing.timed(1, 2, 1000, 6, 500);
     /** The state machine alone and the floors: no cluster. */
@@ -84,8 +87,8 @@ public final class Suites {
                 // reads: every level an engine serves, one reader on an idle 3-node cluster (full adds 64 readers and writers)
                 SuiteStep.of(BenchmarkId.READ_LATENCY, Timing.warm(2, 1000, 4, 1000), "nodes=3",
                         "consistency=LINEARIZABLE,LEASE,LOCAL,FOLLOWER", "query=getNode", "readers=1", "writers=0"),
-                // mixed graph traffic at the same rate: YCSB-style b (95/5 read-heavy) and a (50/50)
-                SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 1), "nodes=3", "workload=b,a", "ratePerSecond=1000",
+                // mixed graph traffic at the same rate: YCSB-style b (95/5 read-heavy); full adds a (50/50), c and ingest
+                SuiteStep.of(BenchmarkId.OPEN_LOOP, Timing.shots(1, 1, 1), "nodes=3", "workload=b", "ratePerSecond=1000",
                         "seconds=3"),
                 // nodes as processes: latency beside the jvm figure, failover after a SIGKILL, a cold JVM's restart
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, FORKED, "nodes=3", fsync, "topology=process"),
@@ -156,7 +159,8 @@ public final class Suites {
                 SuiteStep.of(BenchmarkId.READ_LATENCY, brief, "nodes=3", "consistency=LINEARIZABLE,LOCAL", "query=getNode",
                         "readers=1", "writers=0", "graphNodes=2000"),
                 // deployments and client batching, once each: nodes as processes, the link layer, a batching client
-                SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "topology=process"),
+                SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "topology=process",
+                        "nodeWarmup=none"),
                 SuiteStep.of(BenchmarkId.WRITE_LATENCY, brief, "nodes=3", "durability=fsync", "rttMs=2"),
                 SuiteStep.of(BenchmarkId.CONCURRENT_WRITERS, brief, "nodes=1", "durability=fsync", "writers=8",
                         "clientBatching=auto"));

@@ -197,6 +197,22 @@ public final class Trial {
     }
 
     /**
+     * Whether node JVMs of {@code topology=process} are warmed until their JIT is done before JMH's own
+     * warm-up ({@code nodeWarmup}): {@code jit} (the default) or {@code none}.
+     *
+     * @throws IllegalArgumentException listing the values if the value is neither
+     */
+    public boolean warmNodesUntilCompiled() {
+        String value = param(TrialParameters.NODE_WARMUP);
+        return switch (value) {
+            case "jit" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("unknown " + TrialParameters.NODE_WARMUP + " '" + value
+                    + "'; values: [jit, none]");
+        };
+    }
+
+    /**
      * The environment variable naming a cluster file ({@link AgentsFile}): with it, {@code topology=process}
      * members run on the agents it names instead of as children of this JVM. An environment variable,
      * not a parameter, because JMH forks inherit it and a path does not belong in a trial's name.
@@ -288,6 +304,7 @@ public final class Trial {
         int nodes = Setting.NODES.parse(param(TrialParameters.NODES));
         Deployment deployment = deployment();
         clientBatching(); // a bad value is a mistake, reported before anything starts
+        warmNodesUntilCompiled();
         Optional<String> unmet = workload.unmet(engine, nodes, readConsistency())
                 .or(() -> WorkloadMix.named(param(TrialParameters.WORKLOAD)).unmetBy(engine));
         if (unmet.isPresent()) {

@@ -22,7 +22,7 @@ class ProcessCpuProfilerTest {
         try {
             Map<Long, Long> start = ProcessCpuProfiler.childCpuNanos();
             Awaitility.await("the child's CPU time to grow").atMost(Duration.ofSeconds(60))
-                    .until(() -> ProcessCpuProfiler.childrenSince(start, ProcessCpuProfiler.childCpuNanos()) > 0);
+                    .until(() -> ProcessCpuProfiler.cpuSince(start, ProcessCpuProfiler.childCpuNanos()) > 0);
             assertThat(ProcessCpuProfiler.childCpuNanos()).containsKey(child.pid());
         } finally {
             child.destroyForcibly();
@@ -33,7 +33,7 @@ class ProcessCpuProfilerTest {
     void aChildBornDuringTheIterationCountsFromZeroAndOneThatEndedIsLeftOut() {
         Map<Long, Long> start = Map.of(1L, 500L, 2L, 1_000L);
         Map<Long, Long> end = Map.of(1L, 800L, 3L, 50L);
-        assertThat(ProcessCpuProfiler.childrenSince(start, end)).isEqualTo(300 + 50);
+        assertThat(ProcessCpuProfiler.cpuSince(start, end)).isEqualTo(300 + 50);
     }
 
     /** Spins forever (the test kills it). */

@@ -48,6 +48,11 @@ public final class TrialParameters {
     public static final String TLS = "tls";
     /** An open-loop run's workload mix (bench's {@code WorkloadMix}); {@link #DEFAULT_WORKLOAD} sends only CreateNode. */
     public static final String WORKLOAD = "workload";
+    /**
+     * How a latency trial warms node JVMs of {@code topology=process} before JMH's own warm-up: {@code jit}
+     * (run its operation until their JIT compilers go quiet and its time levels, at most 90 s) or {@code none}.
+     */
+    public static final String NODE_WARMUP = "nodeWarmup";
     /** Which operations of a mixed workload a file holds: {@link #READ} or {@link #WRITE}. */
     public static final String OPERATION = "operation";
     public static final String READ = "read";
@@ -66,19 +71,22 @@ public final class TrialParameters {
     public static final String DEFAULT_CLIENT_BATCHING = "off";
     public static final String DEFAULT_TLS = "off";
     public static final String DEFAULT_WORKLOAD = "writes";
+    public static final String DEFAULT_NODE_WARMUP = "jit";
 
     /** The common parameters' defaults, as a trial without them runs. */
-    public static final Map<String, String> DEFAULTS = Map.of(NODES, DEFAULT_NODES, DURABILITY, DEFAULT_DURABILITY,
-            CODEC, DEFAULT_CODEC, STORE, DEFAULT_STORE, OPTIONS, DEFAULT_OPTIONS, TOPOLOGY, DEFAULT_TOPOLOGY,
-            RTT_MS, DEFAULT_RTT_MS, CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING, TLS, DEFAULT_TLS,
-            WORKLOAD, DEFAULT_WORKLOAD);
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(NODES, DEFAULT_NODES),
+            Map.entry(DURABILITY, DEFAULT_DURABILITY), Map.entry(CODEC, DEFAULT_CODEC), Map.entry(STORE, DEFAULT_STORE),
+            Map.entry(OPTIONS, DEFAULT_OPTIONS), Map.entry(TOPOLOGY, DEFAULT_TOPOLOGY), Map.entry(RTT_MS, DEFAULT_RTT_MS),
+            Map.entry(CLIENT_BATCHING, DEFAULT_CLIENT_BATCHING), Map.entry(TLS, DEFAULT_TLS),
+            Map.entry(WORKLOAD, DEFAULT_WORKLOAD), Map.entry(NODE_WARMUP, DEFAULT_NODE_WARMUP));
 
     /**
      * How a trial is deployed and driven rather than what it runs: a trial at their defaults is named
      * without them (so its files keep the names they had before these parameters existed), and a report
      * that asks for a trial without naming one of them means its default.
      */
-    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING, TLS, WORKLOAD);
+    public static final Set<String> VARIANTS = java.util.Set.of(TOPOLOGY, RTT_MS, CLIENT_BATCHING, TLS, WORKLOAD,
+            NODE_WARMUP);
 
     private TrialParameters() {
     }
