@@ -54,7 +54,7 @@ class ReadContractKnownBadTest {
     /** A client that serves LINEARIZABLE reads as LOCAL ones (no read index): the cut-off leader answers with its old state. */
     @Test
     void aLinearizableReadWithoutALeadershipCheckFailsTheCutOffLeaderCase() {
-        ReadContract contract = contractWith(LinearizableAsLocalClient::new);
+        ReadContract contract = contractWith(client -> new ServedAsLocalClient(client, ReadConsistency.LINEARIZABLE));
         assertThatThrownBy(contract::aLinearizableReadAtALeaderCutOffAfterANewerWriteIsRefusedOrRedirected)
                 .isInstanceOf(AssertionError.class).hasMessageContaining("LINEARIZABLE read through a client that took the cut-off");
     }
@@ -62,7 +62,7 @@ class ReadContractKnownBadTest {
     /** A client that serves FOLLOWER reads as LOCAL ones: the member it takes for the leader answers them. */
     @Test
     void aFollowerReadServedByTheLeaderFailsTheFollowerOnlyCase() {
-        ReadContract contract = contractWith(FollowerAsLocalClient::new);
+        ReadContract contract = contractWith(client -> new ServedAsLocalClient(client, ReadConsistency.FOLLOWER));
         assertThatThrownBy(contract::aFollowerReadCatchesUpAndIsServedByAFollowerOnly)
                 .isInstanceOf(AssertionError.class).hasMessageContaining("the only member running, after it answered a FOLLOWER read");
     }
@@ -204,25 +204,18 @@ class ReadContractKnownBadTest {
         }
     }
 
-    private static final class LinearizableAsLocalClient extends ForwardingClient {
-        LinearizableAsLocalClient(GraphClient client) {
+    /** Serves reads of one level as LOCAL ones: the member the client takes for the leader answers from its own state. */
+    private static final class ServedAsLocalClient extends ForwardingClient {
+        private final ReadConsistency level;
+
+        ServedAsLocalClient(GraphClient client, ReadConsistency level) {
             super(client);
+            this.level = level;
         }
 
         @Override
         public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
-            return client.readEncoded(query, consistency == ReadConsistency.LINEARIZABLE ? ReadConsistency.LOCAL : consistency);
-        }
-    }
-
-    private static final class FollowerAsLocalClient extends ForwardingClient {
-        FollowerAsLocalClient(GraphClient client) {
-            super(client);
-        }
-
-        @Override
-        public CompletableFuture<byte[]> readEncoded(byte[] query, ReadConsistency consistency) {
-            return client.readEncoded(query, consistency == ReadConsistency.FOLLOWER ? ReadConsistency.LOCAL : consistency);
+            return client.readEncoded(query, consistency == level ? ReadConsistency.LOCAL : consistency);
         }
     }
 }
