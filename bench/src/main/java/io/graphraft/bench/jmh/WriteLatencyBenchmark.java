@@ -2,7 +2,6 @@ package io.graphraft.bench.jmh;
 
 import io.graphraft.bench.load.WriteCommands;
 import io.graphraft.cluster.Topology;
-import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
 import io.graphraft.core.engine.ReadConsistency;
@@ -21,7 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
