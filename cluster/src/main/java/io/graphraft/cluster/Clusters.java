@@ -10,10 +10,26 @@ import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.JvmFlags;
 import io.graphraft.core.engine.UnsupportedSettingException;
 
+import io.graphraft.core.util.Directories;
+import io.graphraft.core.util.LoopbackPorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Starts clusters of any engine in any topology. */
 public final class Clusters {
+    /**
+     * Ports are chosen free, then bound by members later: a new cluster (none of its node directories
+     * existed) whose start lost that race is started again from empty directories on other ports.
+     */
+    private static final int START_ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Clusters.class);
+
     private Clusters() {
     }
 
@@ -48,7 +64,26 @@ public final class Clusters {
         if (reason.isPresent()) {
             throw new UnsupportedSettingException(reason.get());
         }
-        Placement placement = switch (deployment.topology()) {
+        List<Path> nodeDirectories = IntStream.range(0, spec.nodes()).mapToObj(spec::nodeDirectory).toList();
+        boolean fresh = nodeDirectories.stream().noneMatch(Files::exists);
+        for (int attempt = 1; ; attempt++) {
+            Placement placement = placement(engine, spec, deployment);
+            try {
+                return new MemberCluster(engine, spec, placement, deployment);
+            } catch (RuntimeException e) {
+                placement.close();
+                if (attempt >= START_ATTEMPTS || !fresh || !LoopbackPorts.taken(e)) {
+                    throw e;
+                }
+                nodeDirectories.forEach(Directories::deleteRecursively);
+                LOG.warn("{} cluster: a port chosen for a member was taken before it bound it ({}); starting again on"
+                        + " other ports ({} of {})", engine.name(), e.getMessage(), attempt + 1, START_ATTEMPTS);
+            }
+        }
+    }
+
+    private static Placement placement(Engine engine, ClusterSpec spec, Deployment deployment) {
+        return switch (deployment.topology()) {
             case JVM -> {
                 JvmFlags.require(engine);
                 yield new InJvmPlacement(engine, spec);
@@ -57,12 +92,6 @@ public final class Clusters {
                     .<Placement>map(agents -> new AgentPlacement(agents, engine, spec, deployment.nodeJvmFlags()))
                     .orElseGet(() -> new ProcessPlacement(engine, spec, deployment.nodeJvmFlags()));
         };
-        try {
-            return new MemberCluster(engine, spec, placement, deployment);
-        } catch (RuntimeException e) {
-            placement.close();
-            throw e;
-        }
     }
 
     /**

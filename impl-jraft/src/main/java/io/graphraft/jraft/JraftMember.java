@@ -132,10 +132,12 @@ final class JraftMember implements Member {
             }
             com.alipay.remoting.rpc.RpcServer bolt = new com.alipay.remoting.rpc.RpcServer(self.getIp(), self.getPort(), true);
             tls.ifPresent(t -> t.applyTo(bolt));
-            server = new BoltRpcServer(bolt);
-            RaftRpcServerFactory.addRaftRequestProcessors(server);
-            server.registerProcessor(new GraphRequestProcessor(node, graph, settings.requestsInFlightPerMember()));
-            server.init(null);
+            RpcServer starting = new BoltRpcServer(bolt);
+            RaftRpcServerFactory.addRaftRequestProcessors(starting);
+            starting.registerProcessor(new GraphRequestProcessor(node, graph, settings.requestsInFlightPerMember()));
+            // A Bolt server that fails to start (its port taken) has shut itself down: shutting it down again throws.
+            starting.init(null);
+            server = starting;
             running = new Running(node, server, stateMachine, options, storage);
         } catch (RuntimeException e) {
             crash(new Running(node, server, stateMachine, options, storage));
