@@ -82,9 +82,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
     static boolean perfEventsAllowed() {
         try {
-            String value = Files.readString(Paths.get("/proc/sys/kernel/perf_event_paranoid")).trim();
+            // Files.readString returns only the first byte of a /proc/sys file ("-" of "-1").
+            String value = Files.readAllLines(Paths.get("/proc/sys/kernel/perf_event_paranoid")).get(0).trim();
             return Integer.parseInt(value) <= 1;
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
