@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static io.graphraft.tck.ClusterFixture.CONVERGENCE;
 import static io.graphraft.tck.ClusterFixture.applied;
@@ -79,10 +80,18 @@ public interface SessionContract extends EngineUnderTest {
         }
         assertThat(answers).as("one node id per write").hasSize(count).allMatch(r -> r instanceof Result.Applied);
 
-        // Every write again, as a client whose answer was lost would send it: each is answered as before.
+        // Every write again, as a client whose answer was lost would send it. A session keeps its last write's
+        // answer: that write is answered as before; an earlier one (the session carried a later write since,
+        // as the client reuses idle sessions) is refused, and neither applies again.
+        Map<Long, Long> lastSequence = recording.answered().keySet().stream()
+                .collect(Collectors.toMap(Command.InSession::session, Command.InSession::sequence, Math::max));
         for (Map.Entry<Command.InSession, Result> write : recording.answered().entrySet()) {
             Result again = await().atMost(CONVERGENCE).ignoreExceptions().until(() -> submit(cluster.client(), write.getKey()), r -> true);
-            assertThat(again).as("%s sent again", write.getKey()).isEqualTo(write.getValue());
+            if (write.getKey().sequence() == lastSequence.get(write.getKey().session())) {
+                assertThat(again).as("%s sent again", write.getKey()).isEqualTo(write.getValue());
+            } else {
+                assertError(again, ErrorCode.INVALID);
+            }
         }
         assertThat(recording.answered().keySet().stream().map(Command.InSession::session).distinct().count())
                 .as("sessions the writes used").isPositive();
