@@ -12,7 +12,6 @@ import org.openjdk.jmh.results.ScalarResult;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,8 @@ import java.util.Map;
  * system from {@code /proc/<pid>/stat} on Linux, in clock ticks) is added. Either way a write's CPU cost
  * includes all replicas' work, and a throughput that stops growing while cores read near the machine's
  * count is CPU-bound, not waiting on disk or network. A child that exits during an iteration (a node
- * killed by a failover shot) is not counted for that iteration: its CPU time can no longer be read. Per operation follows JMH's own convention (as its gc profiler's
+ * killed by a failover shot, or by the trial's teardown, which JMH runs inside the last iteration) is
+ * counted up to its end ({@link DescendantCpu}). Per operation follows JMH's own convention (as its gc profiler's
  * {@code .norm}): operations are benchmark invocations. benchmarks.jar adds it to every run, the
  * suite's and plain JMH ones.
  */
@@ -34,7 +34,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuAtStart;
     private long wallAtStart;
-    private Map<Long, Long> childrenAtStart = Map.of();
+    private DescendantCpu descendantsAtStart;
 
     @Override
     public String getDescription() {
@@ -43,7 +43,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        childrenAtStart = childCpuNanos();
+        descendantsAtStart = DescendantCpu.now();
         cpuAtStart = os.getProcessCpuTime();
         wallAtStart = System.nanoTime();
     }
@@ -57,21 +57,13 @@ public final class ProcessCpuProfiler implements InternalProfiler {
         if (cpuAtStart < 0 || own < 0 || wall <= 0) {
             return results; // the platform does not report process CPU time
         }
-        long cpu = own - cpuAtStart + cpuSince(childrenAtStart, childCpuNanos());
+        long cpu = own - cpuAtStart + DescendantCpu.now().since(descendantsAtStart);
         results.add(new ScalarResult(SecondaryResults.CPU_CORES, (double) cpu / wall, "cores", AggregationPolicy.AVG));
         long ops = result.getMetadata().getAllOps();
         if (ops > 0) {
             results.add(new ScalarResult(SecondaryResults.CPU_PER_OP, cpu / 1000.0 / ops, "us/op", AggregationPolicy.AVG));
         }
         return results;
-    }
-
-    /** CPU time of every live descendant process by pid (those that report none are left out). */
-    static Map<Long, Long> childCpuNanos() {
-        Map<Long, Long> cpu = new HashMap<>();
-        ProcessHandle.current().descendants().forEach(child ->
-                child.info().totalCpuDuration().ifPresent(d -> cpu.put(child.pid(), d.toNanos())));
-        return cpu;
     }
 
     /**

@@ -13,14 +13,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CompilerThreadsTest {
 
     @Test
-    void aStatLineIsReadByNameAndCpuFieldsEvenWithSpacesAndParenthesesInTheName() {
-        String compiler = "4242 (C2 CompilerThre) S 1 4200 4200 0 -1 1077936192 2000 0 0 0 538 41 0 0 20 0 30 0 1000 0 0";
-        String other = "4243 (weird) name)) R 1 4200 4200 0 -1 1077936192 2000 0 0 0 7 3 0 0 20 0 30 0 1000 0 0";
-        assertThat(CompilerThreads.isCompilerThread(compiler)).isTrue();
-        assertThat(CompilerThreads.cpuTicks(compiler)).isEqualTo(538 + 41);
-        assertThat(CompilerThreads.isCompilerThread(other)).isFalse();
-        assertThat(CompilerThreads.cpuTicks(other)).isEqualTo(7 + 3);
-        assertThat(CompilerThreads.isCompilerThread("4244 (C1 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 1 2 0 0")).isTrue();
+    void compilerThreadsAreKnownByTheirName() {
+        assertThat(CompilerThreads.isCompilerThread(ProcStat.parse("4244 (C1 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 1 2 0 0"))).isTrue();
+        assertThat(CompilerThreads.isCompilerThread(ProcStat.parse("4242 (C2 CompilerThre) S 1 2 3 4 5 6 7 8 9 10 1 2 0 0"))).isTrue();
+        assertThat(CompilerThreads.isCompilerThread(ProcStat.parse("4243 (VM Thread) S 1 2 3 4 5 6 7 8 9 10 1 2 0 0"))).isFalse();
     }
 
     @Test
