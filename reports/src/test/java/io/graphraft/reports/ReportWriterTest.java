@@ -90,6 +90,8 @@ class ReportWriterTest {
                 "## 6. Open-loop latency (throughput–latency)", "## 7. Across zones (round trip between replicas)",
                 "## 8. Client batching (concurrent writers, off vs auto)", "## 9. Reads (what each consistency level costs)",
                 "## State machine alone (ApplyBenchmark)");
+        assertThat(md).as("the floor's CPU per force, from its JMH result")
+                .contains("One `FileChannel.force` took 42 µs of CPU", "at least 127 µs of CPU");
         assertThat(md).as("env.json and the snapshot facts were read")
                 .contains("| copycat | {io.atomix.catalyst:1.2.1,io.atomix.copycat:1.2.8} |", " MiB |");
     }

@@ -7,6 +7,7 @@ import io.graphraft.reports.Noise;
 import io.graphraft.reports.RunFolder;
 import io.graphraft.reports.TrialLabels;
 import io.graphraft.reports.runfiles.BenchmarkId;
+import io.graphraft.reports.runfiles.SecondaryResults;
 import io.graphraft.reports.runfiles.TrialName;
 import io.graphraft.reports.runfiles.TrialParameters;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -60,6 +61,13 @@ final class FsyncCost implements Question {
                     + none.map(n -> Noise.latencyRange(n, 50)).orElse("–") + " | "
                     + Format.micros(on - off) + " | " + floor.map(f -> Format.ratio(on / f)).orElse("–") + " |");
         }
+        page.line();
+        run.results(BenchmarkId.FLOOR_FSYNC).stream().findFirst()
+                .flatMap(r -> r.secondary(SecondaryResults.CPU_PER_OP))
+                .ifPresent(cpu -> page.line("One `FileChannel.force` took " + Format.micros(cpu.score()) + " of CPU on this"
+                        + " machine (FloorBenchmark's CPU per operation), besides its wait: a write that each of 3 replicas"
+                        + " forces on its own costs at least " + Format.micros(3 * cpu.score()) + " of CPU, whatever the engine;"
+                        + " only several writes per force (group commit, batches) bring the CPU per write below that."));
         page.line();
         Map<String, Double> references = new LinkedHashMap<>();
         floor.ifPresent(f -> references.put("fsync floor p50", f));
