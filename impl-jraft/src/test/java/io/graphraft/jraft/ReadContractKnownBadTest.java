@@ -6,18 +6,15 @@ import io.graphraft.core.codec.Codec;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
-import io.graphraft.core.engine.Capabilities;
 import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
-import io.graphraft.core.engine.EngineSupport;
 import io.graphraft.core.engine.Engines;
 import io.graphraft.core.engine.GraphClient;
-import io.graphraft.core.engine.Member;
-import io.graphraft.core.engine.MemberConfig;
 import io.graphraft.core.engine.ReadConsistency;
 import io.graphraft.core.model.Node;
 import io.graphraft.tck.ClusterFixture;
+import io.graphraft.tck.ForwardingEngine;
 import io.graphraft.tck.ReadContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,45 +95,17 @@ class ReadContractKnownBadTest {
     }
 
     /** An engine like {@code delegate} whose clients carry a flaw. */
-    private record FlawedClients(Engine delegate, UnaryOperator<GraphClient> flaw) implements Engine {
-        @Override
-        public String name() {
-            return delegate.name();
-        }
+    private static final class FlawedClients extends ForwardingEngine {
+        private final UnaryOperator<GraphClient> flaw;
 
-        @Override
-        public EngineSupport support() {
-            return delegate.support();
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public String durabilitySemantics() {
-            return delegate.durabilitySemantics();
-        }
-
-        @Override
-        public Map<String, String> libraryVersions() {
-            return delegate.libraryVersions();
-        }
-
-        @Override
-        public List<String> jvmFlags() {
-            return delegate.jvmFlags();
-        }
-
-        @Override
-        public Member startMember(ClusterSpec spec, MemberConfig member) {
-            return delegate.startMember(spec, member);
+        FlawedClients(Engine delegate, UnaryOperator<GraphClient> flaw) {
+            super(delegate);
+            this.flaw = flaw;
         }
 
         @Override
         public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-            return flaw.apply(delegate.connect(spec, layout));
+            return flaw.apply(super.connect(spec, layout));
         }
     }
 

@@ -1,11 +1,8 @@
 package io.graphraft.tck;
 
-import io.graphraft.core.engine.Capabilities;
 import io.graphraft.core.engine.ClusterLayout;
 import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
-import io.graphraft.core.engine.EngineSupport;
-import io.graphraft.core.engine.GraphClient;
 import io.graphraft.core.engine.Member;
 import io.graphraft.core.engine.MemberConfig;
 
@@ -14,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,13 +18,12 @@ import java.util.Optional;
  * this binds the address the member is to listen on, and holds it until closed. It plays, on
  * purpose, the race between choosing a free port and binding it that another process can win.
  */
-final class PortTakingEngine implements Engine, AutoCloseable {
-    private final Engine engine;
+final class PortTakingEngine extends ForwardingEngine implements AutoCloseable {
     private final List<ClusterLayout> layouts = new ArrayList<>();
     private ServerSocket taken;
 
     PortTakingEngine(Engine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** The port held, once a member was started. */
@@ -55,7 +50,7 @@ final class PortTakingEngine implements Engine, AutoCloseable {
                 }
             }
         }
-        return engine.startMember(spec, member);
+        return super.startMember(spec, member);
     }
 
     @Override
@@ -63,45 +58,5 @@ final class PortTakingEngine implements Engine, AutoCloseable {
         if (taken != null) {
             taken.close();
         }
-    }
-
-    @Override
-    public String name() {
-        return engine.name();
-    }
-
-    @Override
-    public EngineSupport support() {
-        return engine.support();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return engine.capabilities();
-    }
-
-    @Override
-    public String durabilitySemantics() {
-        return engine.durabilitySemantics();
-    }
-
-    @Override
-    public Map<String, String> libraryVersions() {
-        return engine.libraryVersions();
-    }
-
-    @Override
-    public List<String> jvmFlags() {
-        return engine.jvmFlags();
-    }
-
-    @Override
-    public Optional<String> unsupported(ClusterSpec spec) {
-        return engine.unsupported(spec);
-    }
-
-    @Override
-    public GraphClient connect(ClusterSpec spec, ClusterLayout layout) {
-        return engine.connect(spec, layout);
     }
 }
