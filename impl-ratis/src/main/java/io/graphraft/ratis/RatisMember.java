@@ -12,6 +12,7 @@ import io.graphraft.core.util.Directories;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.server.DivisionInfo;
@@ -188,13 +189,26 @@ final class RatisMember implements Member {
         return directory.resolve("ratis").resolve(group.getGroupId().getUuid().toString());
     }
 
+    /**
+     * Closes a server whose start failed. Ratis 3.3.0 starts the group's division before its RPC service,
+     * and closing a server whose start failed does not close the division (its log worker, updater and
+     * elections ran on for the JVM's life): each division is closed first.
+     */
     private static void closeQuietly(RaftServer server) {
-        if (server != null) {
-            try {
-                server.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the start failure is what the caller needs to see
+        if (server == null) {
+            return;
+        }
+        try {
+            for (RaftGroupId group : server.getGroupIds()) {
+                server.getDivision(group).close();
             }
+        } catch (IOException | RuntimeException ignored) {
+            // the start failure is what the caller needs to see
+        }
+        try {
+            server.close();
+        } catch (IOException | RuntimeException ignored) {
+            // as above
         }
     }
 
