@@ -9,7 +9,6 @@ import io.graphraft.core.engine.ClusterSpec;
 import io.graphraft.core.engine.Engine;
 import io.graphraft.core.engine.JvmFlags;
 import io.graphraft.core.engine.UnsupportedSettingException;
-
 import io.graphraft.core.util.Directories;
 import io.graphraft.core.util.LoopbackPorts;
 import org.slf4j.Logger;
