@@ -94,6 +94,11 @@ final class RatisConfig {
             RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(min));
             RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(min.multipliedBy(2)));
         });
+        // A leader that stepped down for want of its majority's answers would otherwise not stand again for
+        // 10 s; if its log is the newest, no other peer can win meanwhile and the group has no leader. Pre-vote
+        // (on by default) already keeps a cut-off peer from disturbing the others, so it waits one timeout.
+        RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(properties,
+                RaftServerConfigKeys.Rpc.timeoutMax(properties));
 
         // A stop is a crash: never a final snapshot (it would also hide log replay from restart measurements).
         RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(properties, false);

@@ -67,7 +67,12 @@ import java.util.Properties;
  *       fails with {@code EngineUnavailableException} at that deadline.</li>
  *   <li>Always: {@code raft.server.snapshot.trigger-when-stop.enabled=false} (a stop is a crash),
  *       {@code raft.server.snapshot.retention.file.num=2},
- *       {@code raft.server.read.option=LINEARIZABLE} (read-only requests use a read index).
+ *       {@code raft.server.read.option=LINEARIZABLE} (read-only requests use a read index),
+ *       {@code raft.server.leaderelection.leader.step-down.wait-time} = {@code raft.server.rpc.timeout.max}
+ *       (Ratis's 10 s kept a leader that stepped down for want of its majority's answers from standing
+ *       again; when it held the newest log no other peer could win, and the group had no leader for 10 s:
+ *       a follower that answered late once, on a slow disk, cost 10 s of writes; pre-vote, on by default,
+ *       already keeps a cut-off peer from disturbing the others).
  *       Everything else keeps Ratis's defaults, including log metadata entries
  *       ({@code raft.server.log.log-metadata.enabled=true}: commit-index entries share the log, so
  *       command indices are not consecutive).</li>
