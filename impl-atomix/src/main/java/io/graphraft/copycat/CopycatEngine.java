@@ -26,8 +26,10 @@ import java.util.Map;
  *   <li>{@code durability}: FSYNC = {@code Storage.withFlushOnCommit(true)}, NONE = {@code false}
  *       (see {@link #durabilitySemantics()}).
  *   <li>{@code electionTimeout}/{@code heartbeatInterval}: Copycat's own, default 750/250 ms
- *       (Copycat's defaults). Given one alone, the other follows: heartbeat = min(250 ms,
- *       election/3), election = max(750 ms, 3 x heartbeat). A follower polls after a random 1-2
+ *       (Copycat's defaults); for a single server 150/50 ms, as Copycat makes a lone server wait out
+ *       a random 1-2 election timeouts before it elects itself at every start
+ *       ({@link CopycatSettings#LONE_SERVER_ELECTION_TIMEOUT}). Given one alone, the other follows:
+ *       heartbeat = min(250 ms, election/3), election = max(default, 3 x heartbeat). A follower polls after a random 1-2
  *       election timeouts without a leader; a leader that reached no majority for 2 election
  *       timeouts steps down. Copycat's session timeout is max(5 s, 4 x election timeout).
  *   <li>{@code snapshotThreshold} N: {@code Storage.withMaxEntriesPerSegment(N)}. Copycat snapshots

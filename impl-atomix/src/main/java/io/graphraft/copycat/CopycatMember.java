@@ -157,7 +157,8 @@ final class CopycatMember implements Member {
         return directory.resolve("graph");
     }
 
-    private CopycatServer running() {
+    /** The server while running (tests reach Copycat's internals through it). */
+    CopycatServer running() {
         CopycatServer current = server;
         if (current == null) {
             throw new EngineUnavailableException("copycat node " + id + " is stopped");

@@ -21,10 +21,14 @@ import java.util.concurrent.CompletableFuture;
  * Copycat clean the snapshotted entries of full segments (once every client session has moved
  * past them, at the latest at Copycat's one-minute minor compaction).
  *
- * <p>Copycat names snapshot files by index and second, so this never starts one while Copycat's
- * own snapshot is still pending (Copycat completes those at the next session keep-alive, within
- * half a session timeout): it waits for that one instead, and takes its own only if entries were
- * applied after it.
+ * <p>Copycat completes a snapshot it started on its own (when a segment fills) only at the next
+ * session keep-alive, up to half a session timeout (2.5 s by default) later. When such a pending
+ * snapshot already covers every entry the caller needs, this waits for it. Otherwise it does not:
+ * it takes its own at the last applied index, above the pending one's (Copycat names snapshot files
+ * by index and second, so the two never share a file), and once its own is current it deletes the
+ * pending one's file, which Copycat would discard without deleting at that keep-alive ("Discarding
+ * pending snapshot", ServerStateMachine.completeSnapshot in 1.2.8). Waiting for it instead made a
+ * snapshot right after a bulk load take up to 2.6 s rather than 0.3 s.
  */
 final class CopycatSnapshots {
     private static final Duration PENDING_POLL = Duration.ofMillis(10);
@@ -54,7 +58,8 @@ final class CopycatSnapshots {
                 done.complete(null);
                 return;
             }
-            if (CopycatInternals.pendingSnapshot(context) != null) {
+            Snapshot pending = CopycatInternals.pendingSnapshot(context);
+            if (pending != null && pending.index() >= wanted) {
                 serverThread.schedule(PENDING_POLL, () -> start(context, stateMachine, wanted, done));
                 return;
             }
@@ -84,6 +89,7 @@ final class CopycatSnapshots {
                 snapshot.delete(); // Copycat completed a newer one meanwhile
             } else {
                 snapshot.complete();
+                deleteIfSuperseded(CopycatInternals.pendingSnapshot(context), snapshot);
                 Log log = context.getLog();
                 log.compactor().snapshotIndex(snapshot.index());
                 log.compactor().compact();
@@ -91,6 +97,17 @@ final class CopycatSnapshots {
             done.complete(null);
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Deletes the file of Copycat's pending snapshot if it lies below {@code current}: Copycat will
+     * discard it, not complete it. Being older, it was started before {@code current}, so the state
+     * machine thread finished writing it before it wrote {@code current}. On the server thread.
+     */
+    private static void deleteIfSuperseded(Snapshot pending, Snapshot current) {
+        if (pending != null && pending.index() < current.index()) {
+            pending.delete();
         }
     }
 
