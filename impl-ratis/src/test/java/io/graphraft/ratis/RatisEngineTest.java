@@ -20,6 +20,7 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.util.MD5FileUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,7 @@ import static io.graphraft.tck.ClusterFixture.writeNodes;
 import static org.awaitility.Awaitility.await;
 
 /** What the contract suite does not pin down for Ratis: transports, durability modes, client recovery, snapshot installs. */
+@Tag("slow") // about a minute: runs after verify (.ci/run), which keeps `mvn -B verify` under 10 minutes on 2 cores
 class RatisEngineTest {
     @TempDir
     Path temp;
