@@ -1,8 +1,11 @@
 package io.graphraft.copycat;
 
 import io.atomix.copycat.server.storage.SegmentFile;
+import io.atomix.copycat.server.storage.snapshot.SnapshotDescriptor;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,16 +36,30 @@ final class CopycatFiles {
         return total;
     }
 
-    /** Bytes of the newest snapshot file at or below {@code index} (0 if there is none). */
+    /** Bytes of the newest snapshot at or below {@code index} (0 if there is none). */
     long snapshotBytes(long index) {
         File file = newestSnapshot(index);
-        return file == null ? 0 : file.length();
+        return file == null ? 0 : heldBytes(file);
     }
 
-    /** Bytes of the snapshot file with the highest index, whether or not Copycat finished it (0 if none). */
+    /** Bytes of the snapshot with the highest index, whether or not Copycat finished it (0 if none). */
     long newestSnapshotBytes() {
         File file = newestSnapshot(Long.MAX_VALUE);
-        return file == null ? 0 : file.length();
+        return file == null ? 0 : heldBytes(file);
+    }
+
+    /**
+     * The bytes a snapshot file holds: Copycat's descriptor, the data's length (written when the
+     * snapshot's writer closes) and the data. Not the file's length: Copycat grows a snapshot file by
+     * doubling it, so a 85 MiB snapshot sits in a 128 MiB file whose tail was never written (sparse).
+     */
+    private static long heldBytes(File snapshot) {
+        try (RandomAccessFile file = new RandomAccessFile(snapshot, "r")) {
+            file.seek(SnapshotDescriptor.BYTES);
+            return SnapshotDescriptor.BYTES + Integer.BYTES + Integer.toUnsignedLong(file.readInt());
+        } catch (IOException e) {
+            return snapshot.length(); // deleted or cut short meanwhile
+        }
     }
 
     /** The snapshot file with the highest index not above {@code maxIndex}. */

@@ -2,6 +2,7 @@ package io.graphraft.copycat;
 
 import io.atomix.copycat.server.state.ServerContext;
 import io.atomix.copycat.server.storage.snapshot.Snapshot;
+import io.atomix.copycat.server.storage.snapshot.SnapshotDescriptor;
 import io.graphraft.core.command.Command;
 import io.graphraft.core.command.Query;
 import io.graphraft.core.command.Result;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +89,49 @@ class CopycatSnapshotsTest {
         }
     }
 
+    /** Copycat grows a snapshot file by doubling its length; the tail it never wrote is not snapshot. */
+    @Test
+    void aSnapshotsSizeIsTheBytesItHoldsNotItsFilesLength() throws IOException {
+        Engine copycat = Engines.byName("copycat");
+        ClusterSpec spec = ClusterSpec.builder(temp).nodes(1).build();
+        ClusterLayout layout = new ClusterLayout("snapshot-size",
+                List.of(new InetSocketAddress(LoopbackPorts.IPV4, LoopbackPorts.free(1).get(0))));
+        CopycatMember member = (CopycatMember) copycat.startMember(spec, MemberConfig.direct(layout, 0));
+        try (GraphClient client = copycat.connect(spec, layout)) {
+            write(client, 10);
+            member.takeSnapshot();
+
+            long held = SnapshotDescriptor.BYTES + Integer.BYTES + graphSnapshotBytes(member);
+            assertThat(member.snapshotSizeBytes()).isEqualTo(held);
+            member.close();
+            assertThat(member.snapshotSizeBytes()).as("stopped").isEqualTo(held);
+        } finally {
+            member.close();
+        }
+    }
+
     private static void write(GraphClient client, int count) {
         for (int i = 0; i < count; i++) {
             assertThat(client.submit(Command.CreateNode.of("N", Map.of("i", (long) i))).join()).isInstanceOf(Result.Applied.class);
         }
+    }
+
+    /** Bytes of the graph's own snapshot of its current state. */
+    private static long graphSnapshotBytes(CopycatMember member) throws IOException {
+        long[] count = {0};
+        OutputStream counting = new OutputStream() {
+            @Override
+            public void write(int b) {
+                count[0]++;
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                count[0] += length;
+            }
+        };
+        member.graph().writeSnapshot(counting);
+        return count[0];
     }
 
     private static <T> T onServerThread(ServerContext context, Supplier<T> read) {
