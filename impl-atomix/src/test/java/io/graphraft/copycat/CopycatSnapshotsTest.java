@@ -17,15 +17,14 @@ import io.graphraft.core.util.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -47,8 +46,7 @@ class CopycatSnapshotsTest {
     void aSnapshotOnDemandDoesNotWaitForCopycatsPendingOneAndRemovesItsFile() throws IOException {
         Engine copycat = Engines.byName("copycat");
         ClusterSpec spec = ClusterSpec.builder(temp).nodes(1).snapshotThreshold(20).build();
-        ClusterLayout layout = new ClusterLayout("pending-snapshot",
-                List.of(new InetSocketAddress(LoopbackPorts.IPV4, LoopbackPorts.free(1).get(0))));
+        ClusterLayout layout = oneServer("pending-snapshot");
         CopycatMember member = (CopycatMember) copycat.startMember(spec, MemberConfig.direct(layout, 0));
         Result expected;
         try {
@@ -94,8 +92,7 @@ class CopycatSnapshotsTest {
     void aSnapshotsSizeIsTheBytesItHoldsNotItsFilesLength() throws IOException {
         Engine copycat = Engines.byName("copycat");
         ClusterSpec spec = ClusterSpec.builder(temp).nodes(1).build();
-        ClusterLayout layout = new ClusterLayout("snapshot-size",
-                List.of(new InetSocketAddress(LoopbackPorts.IPV4, LoopbackPorts.free(1).get(0))));
+        ClusterLayout layout = oneServer("snapshot-size");
         CopycatMember member = (CopycatMember) copycat.startMember(spec, MemberConfig.direct(layout, 0));
         try (GraphClient client = copycat.connect(spec, layout)) {
             write(client, 10);
@@ -110,6 +107,10 @@ class CopycatSnapshotsTest {
         }
     }
 
+    private static ClusterLayout oneServer(String name) {
+        return new ClusterLayout(name, List.of(new InetSocketAddress(LoopbackPorts.IPV4, LoopbackPorts.free(1).get(0))));
+    }
+
     private static void write(GraphClient client, int count) {
         for (int i = 0; i < count; i++) {
             assertThat(client.submit(Command.CreateNode.of("N", Map.of("i", (long) i))).join()).isInstanceOf(Result.Applied.class);
@@ -118,32 +119,13 @@ class CopycatSnapshotsTest {
 
     /** Bytes of the graph's own snapshot of its current state. */
     private static long graphSnapshotBytes(CopycatMember member) throws IOException {
-        long[] count = {0};
-        OutputStream counting = new OutputStream() {
-            @Override
-            public void write(int b) {
-                count[0]++;
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                count[0] += length;
-            }
-        };
-        member.graph().writeSnapshot(counting);
-        return count[0];
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        member.graph().writeSnapshot(snapshot);
+        return snapshot.size();
     }
 
     private static <T> T onServerThread(ServerContext context, Supplier<T> read) {
-        CompletableFuture<T> value = new CompletableFuture<>();
-        context.getThreadContext().executor().execute(() -> {
-            try {
-                value.complete(read.get());
-            } catch (RuntimeException e) {
-                value.completeExceptionally(e);
-            }
-        });
-        return value.join();
+        return context.getThreadContext().execute(read).join();
     }
 
     private static List<String> snapshotFiles(ClusterSpec spec) throws IOException {

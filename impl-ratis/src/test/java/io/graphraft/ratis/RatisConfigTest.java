@@ -20,7 +20,8 @@ class RatisConfigTest {
     @TempDir
     Path temp;
 
-    private final InetSocketAddress listen = new InetSocketAddress(LoopbackPorts.IPV4, 1);
+    /** Only written into the properties, never bound. */
+    private final InetSocketAddress listen = new InetSocketAddress(LoopbackPorts.IPV4, 0);
 
     @Test
     void aLeaderThatSteppedDownStandsAgainAfterOneElectionTimeoutNotTenSeconds() {
