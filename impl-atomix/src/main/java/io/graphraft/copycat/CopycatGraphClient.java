@@ -77,16 +77,21 @@ final class CopycatGraphClient implements GraphClient {
             this.connected = client.connect();
         }
 
+        /**
+         * Closes the transport first: Catalyst's NettyHandler.channelActive blocks its event-loop thread
+         * until the client's I/O context has taken a new connection, and a context closed meanwhile drops
+         * that task, so a connect completing just after kill() closed the context held the thread forever.
+         */
         void kill(Duration timeout) {
+            transport.close();
             try {
                 client.kill().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
-                // closing regardless: the transport below owns the threads that matter
+                // closing regardless: the transport, already closed, owned the threads that matter
             } finally {
                 CopycatInternals.closeThreads(client); // kill() skips them if no session was ever open
-                transport.close();
             }
         }
     }
