@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,8 +92,13 @@ class ReportWriterTest {
                 "## 6. Open-loop latency (throughput–latency)", "## 7. Across zones (round trip between replicas)",
                 "## 8. Client batching (concurrent writers, off vs auto)", "## 9. Reads (what each consistency level costs)",
                 "## State machine alone (ApplyBenchmark)");
-        assertThat(md).as("the floor's CPU per force, from its JMH result")
-                .contains("One `FileChannel.force` took 42 µs of CPU", "at least 127 µs of CPU");
+        // The reference is refreshed with every engine change, so its figures are not pinned here.
+        Matcher floorCpu = Pattern.compile("One `FileChannel.force` took (\\d+) µs of CPU.*at least (\\d+) µs of CPU").matcher(md);
+        assertThat(floorCpu.find()).as("the floor's CPU per force, from its JMH result").isTrue();
+        int perForce = Integer.parseInt(floorCpu.group(1));
+        assertThat(perForce).as("CPU per force").isPositive();
+        assertThat(Integer.parseInt(floorCpu.group(2))).as("three replicas' forces, in rounded microseconds")
+                .isBetween(3 * perForce - 2, 3 * perForce + 2);
         assertThat(md).as("env.json and the snapshot facts were read")
                 .contains("| copycat | {io.atomix.catalyst:1.2.1,io.atomix.copycat:1.2.8} |", " MiB |");
     }
