@@ -21,7 +21,7 @@ record CopycatSettings(Duration electionTimeout, Duration heartbeatInterval, Dur
      * A lone server's election timeout when the spec sets none. Copycat makes a lone server wait
      * out a random 1-2 election timeouts after every start before it elects itself (no other server
      * can lead or vote), which at 750 ms was most of a restart; SOFAJRaft elects a lone node at once.
-     * At 150 ms the wait was still 175-300 ms of a 1M-node restart, at 50 ms it is 60-100 ms.
+     * At 150 ms the wait was still 175-300 ms of a 1M-node restart, at 50 ms it is 55-100 ms.
      */
     static final Duration LONE_SERVER_ELECTION_TIMEOUT = Duration.ofMillis(50);
     static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(250);
